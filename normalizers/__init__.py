@@ -1,0 +1,1 @@
+"""Normalizers: pure functions from deck strings to normalised values (no I/O)."""

@@ -1,0 +1,279 @@
+"""HTML pages into a Deck: headings, paragraphs, nested lists and tables with spans."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from parsers.deck import (
+    Block,
+    Cell,
+    Deck,
+    Heading,
+    Link,
+    ListItem,
+    Location,
+    Paragraph,
+    RichText,
+    Row,
+    Table,
+)
+from parsers.errors import InputError
+from parsers.slides import Rule, split_into_slides
+from parsers.source import describe_source, read_text
+
+HEADINGS = {f"h{n}": n for n in range(1, 7)}
+LISTS = {"ul", "ol", "menu"}
+SKIPPED = {"script", "style", "head", "template", "noscript", "svg", "math", "iframe", "object"}
+BLOCKS = {
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "details",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "header",
+    "hgroup",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "hr",
+    *HEADINGS,
+    *LISTS,
+}
+BOLD_TAGS = {"b", "strong"}
+BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)", re.I)
+WHITESPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+LocateFn = Callable[[etree._Element], Location]
+
+
+def parse_html(path: Path) -> Deck:
+    """Read an HTML page into a Deck; locations are source line numbers."""
+    text, warnings = read_text(path)
+    root = parse_document(text, path)
+    blocks = list(walk_blocks(root, lambda el: Location("line", el.sourceline or 1)))
+    return Deck(split_into_slides(blocks), describe_source(path, "html"), warnings)
+
+
+def parse_document(text: str, path: Path) -> etree._Element:
+    """Parse HTML text with a parser that never touches the network."""
+    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as err:
+        raise InputError(path, f"not readable as HTML ({err or 'empty document'})") from err
+    return root
+
+
+def walk_blocks(root: etree._Element, locate: LocateFn) -> Iterator[Block | Rule]:
+    """Yield the blocks under root in document order."""
+    body = root.find("body")
+    yield from _walk_container(body if body is not None else root, locate, 0)
+
+
+def _walk_container(el: etree._Element, locate: LocateFn, level: int) -> Iterator[Block | Rule]:
+    pending: list[etree._Element | str] = []
+    anchor = el
+    if el.text:
+        pending.append(el.text)
+    for child in el:
+        if not isinstance(child.tag, str) or child.tag in SKIPPED:
+            if child.tail:
+                pending.append(child.tail)
+            continue
+        if child.tag in BLOCKS:
+            yield from _inline_paragraph(pending, anchor, locate)
+            pending = []
+            yield from _walk_block(child, locate, level)
+            anchor = child
+        else:
+            pending.append(child)
+        if child.tail and child.tag in BLOCKS:
+            pending.append(child.tail)
+    yield from _inline_paragraph(pending, anchor, locate)
+
+
+def _inline_paragraph(
+    parts: list[etree._Element | str], anchor: etree._Element, locate: LocateFn
+) -> Iterator[Paragraph]:
+    builder = _RichBuilder()
+    for part in parts:
+        if isinstance(part, str):
+            builder.add_text(part, False)
+        else:
+            builder.add_element(part, False, with_tail=True)
+    content = builder.build()
+    if content.text:
+        element = next((p for p in parts if not isinstance(p, str)), anchor)
+        yield Paragraph(content, locate(element))
+
+
+def _walk_block(el: etree._Element, locate: LocateFn, level: int) -> Iterator[Block | Rule]:
+    tag = el.tag
+    if tag in HEADINGS:
+        content = rich_text(el)
+        if content.text:
+            yield Heading(content, HEADINGS[tag], locate(el))
+    elif tag in LISTS:
+        for item in el:
+            if isinstance(item.tag, str) and item.tag == "li":
+                yield from _walk_item(item, locate, level)
+            elif isinstance(item.tag, str):
+                yield from _walk_block(item, locate, level)
+    elif tag == "li":
+        yield from _walk_item(el, locate, level)
+    elif tag == "table":
+        table = read_table(el, locate)
+        if table.rows:
+            yield table
+    elif tag == "hr":
+        yield Rule(locate(el))
+    elif tag in {"p", "pre", "dt", "dd", "summary", "figcaption"} and not _has_block_child(el):
+        content = rich_text(el, keep_whitespace=tag == "pre")
+        if content.text:
+            yield Paragraph(content, locate(el))
+    else:
+        yield from _walk_container(el, locate, level)
+
+
+def _has_block_child(el: etree._Element) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el)
+
+
+def _walk_item(item: etree._Element, locate: LocateFn, level: int) -> Iterator[Block | Rule]:
+    """A list item: its own text at this level, nested lists one level deeper."""
+    builder = _RichBuilder()
+    nested: list[etree._Element] = []
+    builder.add_text(item.text or "", False)
+    for child in item:
+        if not isinstance(child.tag, str) or child.tag in SKIPPED:
+            builder.add_text(child.tail or "", False)
+        elif child.tag in LISTS or child.tag == "table" or child.tag in HEADINGS:
+            nested.append(child)
+            builder.add_text(child.tail or "", False)
+        elif child.tag in BLOCKS:
+            builder.add_break()
+            builder.add_element(child, False, with_tail=False)
+            builder.add_break()
+            builder.add_text(child.tail or "", False)
+        else:
+            builder.add_element(child, False, with_tail=True)
+    content = builder.build()
+    if content.text:
+        yield ListItem(content, level, locate(item))
+    for child in nested:
+        yield from _walk_block(child, locate, level + 1)
+
+
+def read_table(table: etree._Element, locate: LocateFn) -> Table:
+    """Read a table's rows; merged cells appear once with their spans."""
+    rows: list[Row] = []
+    for tr in _table_rows(table):
+        cells = [
+            Cell(rich_text(td), _span(td.get("colspan")), _span(td.get("rowspan")))
+            for td in tr
+            if isinstance(td.tag, str) and td.tag in {"td", "th"}
+        ]
+        if cells and any(c.text for c in cells):
+            rows.append(Row(cells, locate(tr)))
+    return Table(rows, locate(table))
+
+
+def _table_rows(table: etree._Element) -> Iterator[etree._Element]:
+    for child in table:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "tr":
+            yield child
+        elif child.tag in {"thead", "tbody", "tfoot"}:
+            yield from (tr for tr in child if isinstance(tr.tag, str) and tr.tag == "tr")
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def rich_text(el: etree._Element, keep_whitespace: bool = False) -> RichText:
+    """The text of an element with line breaks, boldness and links."""
+    builder = _RichBuilder(keep_whitespace)
+    builder.add_element(el, False, with_tail=False)
+    return builder.build()
+
+
+class _RichBuilder:
+    """Collects text pieces with a bold flag each, and the links met on the way."""
+
+    def __init__(self, keep_whitespace: bool = False) -> None:
+        self.pieces: list[tuple[str, bool]] = []
+        self.links: list[tuple[int, int, str]] = []
+        self.keep_whitespace = keep_whitespace
+
+    def add_text(self, text: str, bold: bool) -> None:
+        if text:
+            if not self.keep_whitespace:
+                text = WHITESPACE.sub(" ", text)
+            self.pieces.append((text, bold))
+
+    def add_break(self) -> None:
+        self.pieces.append(("\n", False))
+
+    def add_element(self, el: etree._Element, bold: bool, with_tail: bool) -> None:
+        outer_bold = bold
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag and tag not in SKIPPED:
+            bold = bold or tag in BOLD_TAGS or bool(BOLD_STYLE.search(el.get("style") or ""))
+            if tag == "br":
+                self.add_break()
+            start = len(self.pieces)
+            self.add_text(el.text or "", bold)
+            for child in el:
+                self.add_element(child, bold, with_tail=True)
+            if tag in BLOCKS and tag != "br":
+                self.add_break()
+            if tag == "a" and el.get("href"):
+                self.links.append((start, len(self.pieces), el.get("href").strip()))
+        if with_tail:
+            self.add_text(el.tail or "", outer_bold)
+
+    def build(self) -> RichText:
+        text = _tidy("".join(p for p, _ in self.pieces))
+        letters = [(p, b) for p, b in self.pieces if p.strip()]
+        bold = bool(letters) and all(b for _, b in letters)
+        links = []
+        for start, end, url in self.links:
+            link_text = _tidy("".join(p for p, _ in self.pieces[start:end]))
+            if link_text:
+                links.append(Link(link_text, url))
+        return RichText(text, bold, links)
+
+
+def _tidy(text: str) -> str:
+    """Normalise Unicode, collapse spaces and trim every line; drop empty lines."""
+    text = unicodedata.normalize("NFC", text)
+    lines = (WHITESPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
