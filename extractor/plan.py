@@ -1,0 +1,189 @@
+"""The plan: thematic groups, working groups, leaders, meetings and deliverables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = "1"
+
+
+@dataclass
+class SourceRef:
+    """Where a record came from in its deck: "slide 2", "page 2" or "line 13"."""
+
+    location: str | None
+
+
+@dataclass
+class YearSpan:
+    """A year or span of years as written and as numbers."""
+
+    raw: str
+    start_year: int
+    end_year: int
+
+
+@dataclass
+class OrganisationRef:
+    """An organisation as named by a leader entry, resolved to its canonical id."""
+
+    id: str
+    name: str
+
+
+@dataclass
+class Leader:
+    """One leader entry: a person, an organisation, or both."""
+
+    name: str | None
+    person_id: str | None
+    organisations: list[OrganisationRef]
+    country: str | None
+    role: str
+    raw: str
+    position: str | None = None
+
+
+@dataclass
+class Meeting:
+    """A planned e-meeting with local and UTC instants."""
+
+    start: str
+    end: str | None
+    start_utc: str
+    end_utc: str | None
+    timezone: str
+    raw: str
+
+
+@dataclass
+class Deliverable:
+    """A publication a group has completed or plans."""
+
+    title: str
+    url: str | None
+    status: str
+    is_new: bool
+
+
+@dataclass
+class Objective:
+    """One objective of a group; kind is "primary", "secondary" or None, label e.g. "b"."""
+
+    text: str
+    kind: str | None = None
+    label: str | None = None
+
+
+@dataclass
+class WorkingGroup:
+    """A working group of a thematic group, from its table row or proposal slide."""
+
+    id: str
+    number: int
+    title: str
+    status: str | None
+    status_raw: str | None
+    leaders: list[Leader] = field(default_factory=list)
+    timeline: YearSpan | None = None
+    expected_publication: YearSpan | None = None
+    meetings: list[Meeting] = field(default_factory=list)
+    meetings_note: str | None = None
+    deliverables: list[Deliverable] = field(default_factory=list)
+    scope: list[str] = field(default_factory=list)
+    source: SourceRef = field(default_factory=lambda: SourceRef(None))
+
+
+@dataclass
+class ThematicGroup:
+    """A thematic group with its facts and working groups."""
+
+    id: str
+    name: str
+    stage: str | None
+    approved: bool | None = None
+    leaders: list[Leader] = field(default_factory=list)
+    timeline: YearSpan | None = None
+    expected_publication: YearSpan | None = None
+    secretariat: list[str] = field(default_factory=list)
+    scope: str | None = None
+    meetings: list[Meeting] = field(default_factory=list)
+    meetings_note: str | None = None
+    deliverables: list[Deliverable] = field(default_factory=list)
+    objectives: list[Objective] = field(default_factory=list)
+    objectives_intro: str | None = None
+    source: SourceRef = field(default_factory=lambda: SourceRef(None))
+    working_groups: list[WorkingGroup] = field(default_factory=list)
+
+
+@dataclass
+class Person:
+    """A distinct person across the edition, with every organisation they were named with."""
+
+    id: str
+    name: str
+    organisations: list[str]
+    countries: list[str]
+    positions: list[str]
+
+
+@dataclass
+class Organisation:
+    """A distinct organisation across the edition, resolved through the alias table."""
+
+    id: str
+    name: str
+    acronym: str | None
+    kind: str | None
+    parent_id: str | None
+    country: str | None
+    known: bool
+
+
+@dataclass
+class Contacts:
+    """Contact details printed in the deck."""
+
+    emails: list[str] = field(default_factory=list)
+    websites: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PlanWarning:
+    """Text the extractor did not fully understand, kept raw with where it came from."""
+
+    message: str
+    raw: str
+    source: SourceRef
+
+
+@dataclass
+class EditionSource:
+    """The deck file an edition was read from."""
+
+    path: str
+    sha256: str
+    format: str
+
+
+@dataclass
+class Edition:
+    """The edition: its id, title and period."""
+
+    id: str
+    title: str
+    period: YearSpan | None
+    source: EditionSource
+
+
+@dataclass
+class Plan:
+    """One edition of an action plan, fully extracted."""
+
+    edition: Edition
+    thematic_groups: list[ThematicGroup]
+    people: list[Person]
+    organisations: list[Organisation]
+    contacts: Contacts
+    warnings: list[PlanWarning]
+    schema_version: str = SCHEMA_VERSION

@@ -1,0 +1,171 @@
+"""Status cells: "Completed <link>", "Ongoing Completed deliverable under WG6: <link> (new)"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from normalizers.problems import Problem
+from normalizers.text import fold, normalize_dashes, squash_spaces
+
+PLACEHOLDER_URLS = {"", "#", "about:blank"}
+
+
+@dataclass(frozen=True)
+class StatusVocabulary:
+    """Status words by status, deliverable markers and deliverable introductions."""
+
+    words: Mapping[str, tuple[str, ...]]
+    new_markers: tuple[str, ...]
+    completed_markers: tuple[str, ...]
+    deliverable_intros: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DeliverableRef:
+    """A deliverable named in a status cell."""
+
+    title: str
+    url: str | None
+    completed: bool
+    is_new: bool
+
+
+@dataclass(frozen=True)
+class StatusParse:
+    """The status a cell gives, the deliverables it names, and what was not understood."""
+
+    status: str | None
+    deliverables: list[DeliverableRef]
+    problems: list[Problem]
+
+
+def status_vocabulary(section: Mapping[str, Any]) -> StatusVocabulary:
+    """Build the vocabulary from the profile's [status] table."""
+    special = {"new_marker", "completed_marker", "deliverable_intro"}
+    words = {key: tuple(value) for key, value in section.items() if key not in special}
+    return StatusVocabulary(
+        words=words,
+        new_markers=tuple(section.get("new_marker", ())),
+        completed_markers=tuple(section.get("completed_marker", ())),
+        deliverable_intros=tuple(section.get("deliverable_intro", ())),
+    )
+
+
+def status_word(text: str, vocabulary: StatusVocabulary) -> str | None:
+    """The status a whole text names, e.g. "Kick off" -> "kick-off"; None when it names none."""
+    key = fold(text).strip(" .:;")
+    for status, phrases in vocabulary.words.items():
+        if key in (fold(p) for p in phrases):
+            return status
+    return None
+
+
+def parse_status(
+    text: str, links: Sequence[tuple[str, str]], vocabulary: StatusVocabulary
+) -> StatusParse:
+    """Read a status cell with the (text, url) links it holds."""
+    reader = _StatusReader(vocabulary)
+    for piece, url in _pieces(squash_spaces(text), links):
+        if url is None:
+            reader.read_plain(piece)
+        else:
+            reader.add_deliverable(piece, url)
+    return reader.result()
+
+
+def _pieces(text: str, links: Sequence[tuple[str, str]]) -> list[tuple[str, str | None]]:
+    """Split text into plain runs and link runs, in order."""
+    pieces: list[tuple[str, str | None]] = []
+    cursor = 0
+    for link_text, url in links:
+        link_text = squash_spaces(link_text)
+        at = text.find(link_text, cursor) if link_text else -1
+        if at < 0:
+            continue
+        pieces.append((text[cursor:at], None))
+        pieces.append((link_text, url))
+        cursor = at + len(link_text)
+    pieces.append((text[cursor:], None))
+    return [(p, u) for p, u in pieces if p.strip() or u is not None]
+
+
+class _StatusReader:
+    def __init__(self, vocabulary: StatusVocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.status: str | None = None
+        self.deliverables: list[DeliverableRef] = []
+        self.problems: list[Problem] = []
+        self.next_completed = False
+        phrases = sorted((p for ps in vocabulary.words.values() for p in ps), key=len, reverse=True)
+        word = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+        self.word_re = re.compile(rf"^(?:{word})\b", re.I)
+        intro = "|".join(vocabulary.deliverable_intros)
+        self.intro_re = re.compile(rf"^(?:{intro})", re.I) if intro else None
+        all_markers = (*vocabulary.new_markers, *vocabulary.completed_markers)
+        markers = "|".join(re.escape(m) for m in all_markers)
+        self.marker_re = re.compile(rf"^\((?:{markers})\)", re.I)
+        self.trailing_marker_re = re.compile(rf"\s*\((?:{markers})\)$", re.I)
+
+    def read_plain(self, piece: str) -> None:
+        rest = normalize_dashes(piece).lstrip(" ,;:")
+        while rest.rstrip(" ,;:"):
+            consumed = self._consume(rest)
+            if consumed == 0:
+                self._plain_leftover(rest.rstrip(" ,;:"))
+                return
+            rest = rest[consumed:].lstrip(" ,;:")
+
+    def _consume(self, rest: str) -> int:
+        marker = self.marker_re.match(rest)
+        if marker:
+            self._apply_marker(marker.group(0)[1:-1])
+            return marker.end()
+        intro = self.intro_re.match(rest) if self.intro_re else None
+        if intro:
+            self.next_completed = True
+            return intro.end()
+        word = self.word_re.match(rest)
+        if word:
+            status = status_word(word.group(0), self.vocabulary)
+            if self.status is None:
+                self.status = status
+            if status == "completed":
+                self.next_completed = True
+            return word.end()
+        return 0
+
+    def _plain_leftover(self, rest: str) -> None:
+        if self.next_completed or self.status is not None:
+            self.add_deliverable(rest, "")
+        else:
+            self.problems.append(Problem("status not understood", rest))
+
+    def _apply_marker(self, marker: str) -> None:
+        if not self.deliverables:
+            self.problems.append(Problem("marker without a deliverable", f"({marker})"))
+            return
+        last = self.deliverables[-1]
+        is_new = last.is_new or fold(marker) in map(fold, self.vocabulary.new_markers)
+        done = last.completed or fold(marker) in map(fold, self.vocabulary.completed_markers)
+        self.deliverables[-1] = DeliverableRef(last.title, last.url, done, is_new)
+
+    def add_deliverable(self, title: str, url: str) -> None:
+        markers: list[str] = []
+        while found := self.trailing_marker_re.search(title):
+            markers.append(found.group(0).strip()[1:-1])
+            title = title[: found.start()]
+        clean_url = None if url.strip() in PLACEHOLDER_URLS else url.strip()
+        done = self.next_completed
+        self.deliverables.append(DeliverableRef(title.strip(), clean_url, done, False))
+        self.next_completed = False
+        for marker in reversed(markers):
+            self._apply_marker(marker)
+
+    def result(self) -> StatusParse:
+        status = self.status
+        if status is None and self.deliverables and all(d.completed for d in self.deliverables):
+            status = "completed"
+        return StatusParse(status, self.deliverables, self.problems)
