@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -92,15 +93,15 @@ def extract(sources, outdir, formats, profile_path, alias_files) -> None:
         fail_line(", ".join(map(str, sources)), "no supported deck found (.md, .html)")
         sys.exit(EXIT_INPUT_ERROR)
     failures = 0
-    written: dict[str, str] = {}
+    written: dict[str, tuple[str, str]] = {}
     for path in files:
         failures += not _extract_one(path, outdir, writers, profile, written)
     sys.exit(EXIT_INPUT_ERROR if failures else 0)
 
 
-def _extract_one(path: Path, outdir: Path, writers, profile, written: dict[str, str]) -> bool:
+def _extract_one(path: Path, outdir: Path, writers, profile, written: dict) -> bool:
     from extractor.extract import NoPlanError, extract_plan
-    from extractor.writers import write_edition
+    from extractor.writers import plan_to_dict, without_sources, write_edition
     from parsers.detect import parse_file
     from parsers.errors import InputError
 
@@ -112,17 +113,22 @@ def _extract_one(path: Path, outdir: Path, writers, profile, written: dict[str, 
     except NoPlanError as err:
         fail_line(str(path), str(err))
         return False
+    content = json.dumps(without_sources(plan_to_dict(plan)), sort_keys=True)
     folder = plan.edition.id
     if folder in written:
-        folder = _rendition_id(folder, plan.edition.source.format, written)
-        click.echo(f"{path}: same edition as {written[plan.edition.id]}; written to {folder}/")
-    written[folder] = str(path)
+        first, first_content = written[folder]
+        if content == first_content:
+            click.echo(f"{path}: same edition and content as {first}; not written again")
+            return True
+        folder = _rendition_folder(folder, plan.edition.source.format, written)
+        click.echo(f"{path}: same edition as {first} but different content; see {folder}/")
+    written[folder] = (str(path), content)
     target = write_edition(plan, outdir, writers, folder)
     click.echo(f"{path} -> {target}/ ({_summary(plan)})")
     return True
 
 
-def _rendition_id(edition_id: str, fmt: str, taken: dict[str, str]) -> str:
+def _rendition_folder(edition_id: str, fmt: str, taken: dict) -> str:
     candidate, counter = f"{edition_id}--{fmt}", 2
     while candidate in taken:
         candidate, counter = f"{edition_id}--{fmt}-{counter}", counter + 1

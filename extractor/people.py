@@ -45,9 +45,7 @@ def collect_organisations(groups: list[ThematicGroup], directory: Directory) -> 
         if known is None:
             found[ref.id] = Organisation(ref.id, ref.name, None, None, None, None, False)
             continue
-        found[ref.id] = Organisation(
-            known.id, known.name, known.acronym, known.kind, known.parent_id, known.country, True
-        )
+        found[ref.id] = known
         if known.parent_id and known.parent_id not in found:
             parent = directory.organisation_by_id(known.parent_id)
             if parent is not None:

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from normalizers.directory import Organisation
+from normalizers.meetings import Meeting
+
+__all__ = ["Meeting", "Organisation"]
+
 SCHEMA_VERSION = "1"
 
 
@@ -42,18 +47,6 @@ class Leader:
     role: str
     raw: str
     position: str | None = None
-
-
-@dataclass
-class Meeting:
-    """A planned e-meeting with local and UTC instants."""
-
-    start: str
-    end: str | None
-    start_utc: str
-    end_utc: str | None
-    timezone: str
-    raw: str
 
 
 @dataclass
@@ -125,19 +118,6 @@ class Person:
     organisations: list[str]
     countries: list[str]
     positions: list[str]
-
-
-@dataclass
-class Organisation:
-    """A distinct organisation across the edition, resolved through the alias table."""
-
-    id: str
-    name: str
-    acronym: str | None
-    kind: str | None
-    parent_id: str | None
-    country: str | None
-    known: bool
 
 
 @dataclass

@@ -83,11 +83,7 @@ class Normalizer:
             return [], None
         parsed = parse_meetings(text, self.profile.meetings)
         self._problems(parsed.problems, location)
-        meetings = [
-            Meeting(m.start, m.end, m.start_utc, m.end_utc, m.timezone, m.raw)
-            for m in parsed.meetings
-        ]
-        return meetings, parsed.note
+        return list(parsed.meetings), parsed.note
 
     def status(
         self, text: str, links: list[Link], location: Location

@@ -198,3 +198,12 @@ def _leader_row(leader: Leader, owner: dict[str, Any], location: str | None) -> 
         "country": leader.country, "position": leader.position, "raw": leader.raw,
         "source_location": location,
     }  # fmt: skip
+
+
+def without_sources(data: Any) -> Any:
+    """Plan data without its source fields: what must agree across renditions of one deck."""
+    if isinstance(data, dict):
+        return {k: without_sources(v) for k, v in data.items() if k != "source"}
+    if isinstance(data, list):
+        return [without_sources(v) for v in data]
+    return data

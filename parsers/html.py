@@ -141,7 +141,8 @@ def _walk_block(el: etree._Element, locate: LocateFn, level: int) -> Iterator[Bl
             if isinstance(item.tag, str) and item.tag == "li":
                 yield from _walk_item(item, locate, level)
             elif isinstance(item.tag, str):
-                yield from _walk_block(item, locate, level)
+                nested = level + 1 if item.tag in LISTS else level
+                yield from _walk_block(item, locate, nested)
     elif tag == "li":
         yield from _walk_item(el, locate, level)
     elif tag == "table":
