@@ -86,7 +86,7 @@ def extract(sources, outdir, formats, profile_path, alias_files) -> None:
     try:
         profile = load_profile(profile_path or DEFAULT_PROFILE, alias_files)
     except ProfileError as err:
-        fail_line("profile", str(err))
+        click.echo(f"actionplan: error: {err}", err=True)
         sys.exit(EXIT_INPUT_ERROR)
     files = collect_sources(sources)
     if not files:

@@ -55,25 +55,30 @@ class Profile:
 def load_profile(path: Path = DEFAULT_PROFILE, alias_files: Iterable[Path] = ()) -> Profile:
     """Read a profile and the alias tables; extra alias files add to or override the defaults."""
     data = _read_toml(path)
-    organisations = _read_csv(ORGANISATIONS)
-    people = _read_csv(PEOPLE)
-    for extra in alias_files:
-        rows = _read_csv(extra)
-        target = (
-            people if rows and "acronym" not in rows[0] and "kind" not in rows[0] else organisations
-        )
-        target.extend(rows)
+    directory = load_directory(tuple(alias_files))
     try:
-        return _build(data, organisations, people, _read_toml(LEADER_WORDS))
+        return _build(data, directory, _read_toml(LEADER_WORDS))
     except (KeyError, TypeError, ValueError) as err:
         raise ProfileError(f"{path}: incomplete or malformed profile ({err})") from err
 
 
+def load_directory(alias_files: tuple[Path, ...] = ()) -> Directory:
+    """The default alias tables plus extra ones (with acronym/kind columns: organisations)."""
+    organisations = _read_csv(ORGANISATIONS)
+    people = _read_csv(PEOPLE)
+    for extra in alias_files:
+        rows = _read_csv(extra)
+        is_people = bool(rows) and "acronym" not in rows[0] and "kind" not in rows[0]
+        (people if is_people else organisations).extend(rows)
+    try:
+        return Directory.from_rows(organisations, people)
+    except (KeyError, TypeError, ValueError) as err:
+        where = ", ".join(str(p) for p in alias_files) or f"{ORGANISATIONS}, {PEOPLE}"
+        raise ProfileError(f"{where}: alias tables do not agree ({err})") from err
+
+
 def _build(
-    data: Mapping[str, Any],
-    organisations: list[dict[str, str]],
-    people: list[dict[str, str]],
-    leader_words: Mapping[str, Any],
+    data: Mapping[str, Any], directory: Directory, leader_words: Mapping[str, Any]
 ) -> Profile:
     sections = data["sections"]
     table = dict(data["table"])
@@ -91,7 +96,7 @@ def _build(
         meetings=vocabulary_from_profile(data["meetings"], data["values"]),
         status=status_vocabulary(data["status"]),
         leaders=leader_vocabulary(leader_words),
-        directory=Directory.from_rows(organisations, people),
+        directory=directory,
     )
 
 
