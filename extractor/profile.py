@@ -38,7 +38,7 @@ class Profile:
 
     name: str
     edition_title: PhraseSet
-    stages: Mapping[str, PhraseSet]
+    stages: Mapping[str, PatternSet]
     approved: PhraseSet
     sections: Mapping[str, PatternSet]
     facts: Mapping[str, PhraseSet]
@@ -85,8 +85,8 @@ def _build(
     return Profile(
         name=data["profile"]["name"],
         edition_title=PhraseSet.of(data["edition"]["title_words"]),
-        stages={k: PhraseSet.of(v) for k, v in data["stages"].items() if k != "approved"},
-        approved=PhraseSet.of(data["stages"].get("approved", ())),
+        stages={k: PatternSet.of(v) for k, v in data["stages"].items()},
+        approved=PhraseSet.of(data.get("approval", {}).get("words", ())),
         sections={key: PatternSet.of(sections.get(key, ())) for key in SECTION_KEYS},
         facts={k: PhraseSet.of(v) for k, v in data["facts"].items()},
         working_group_cell=PatternSet.of(table.pop("working_group_cell")),

@@ -138,7 +138,7 @@ class DeckReader:
         return True
 
     def _stage_title(self, text: str, location: Location) -> bool:
-        stage = next((s for s, phrases in self.p.stages.items() if phrases.contained(text)), None)
+        stage = next((s for s, patterns in self.p.stages.items() if patterns.search(text)), None)
         if stage is None:
             return False
         if stage != self.stage:

@@ -11,6 +11,7 @@ from normalizers.problems import Problem
 from normalizers.text import fold, normalize_dashes, squash_spaces
 
 PLACEHOLDER_URLS = {"", "#", "about:blank"}
+CONNECTOR = re.compile(r"^(?:and|&|\+)(?=\s|$)", re.I)
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,9 @@ class _StatusReader:
             rest = rest[consumed:].lstrip(" ,;:")
 
     def _consume(self, rest: str) -> int:
+        connector = CONNECTOR.match(rest)
+        if connector:
+            return connector.end()
         marker = self.marker_re.match(rest)
         if marker:
             self._apply_marker(marker.group(0)[1:-1])

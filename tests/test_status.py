@@ -1,0 +1,81 @@
+"""Status cells: a working group's status and the deliverables the cell names."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from normalizers.status import DeliverableRef, parse_status, status_vocabulary, status_word
+
+PROFILE = Path(__file__).resolve().parents[1] / "extractor/data/profiles/u4ssc.toml"
+VOCABULARY = status_vocabulary(tomllib.loads(PROFILE.read_text(encoding="utf-8"))["status"])
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [("Completed", "completed"), ("Ongoing", "ongoing"), ("Kick off", "kick-off"),
+     ("Kick-off", "kick-off"), ("kickoff", "kick-off"), ("In progress", "ongoing"),
+     ("Proposed", "proposed"), ("Sometime", None)],
+)  # fmt: skip
+def test_status_words(text: str, status: str | None) -> None:
+    assert status_word(text, VOCABULARY) == status
+    if status:
+        assert parse_status(text, [], VOCABULARY).status == status
+
+
+def test_completed_with_linked_deliverable() -> None:
+    text = "Completed Smart public health emergency management and ICT implementations"
+    parsed = parse_status(text, [(text[10:], "#")], VOCABULARY)
+    assert parsed.status == "completed"
+    assert parsed.deliverables == [DeliverableRef(text[10:], None, True, False)]
+    assert parsed.problems == []
+
+
+def test_deliverable_marked_completed_gives_a_completed_status() -> None:
+    title = "Guiding principles for artificial intelligence in cities"
+    parsed = parse_status(f"{title} (completed)", [(title, "#")], VOCABULARY)
+    assert parsed.status == "completed"
+    assert parsed.deliverables == [DeliverableRef(title, None, True, False)]
+
+
+def test_ongoing_with_new_completed_deliverable_after_the_link() -> None:
+    title = "Data and API requirements for centralized smart city platforms"
+    text = f"Ongoing  Completed deliverable under WG6: {title} (new)"
+    parsed = parse_status(text, [(title, "https://u4ssc.itu.int/data-api")], VOCABULARY)
+    assert parsed.status == "ongoing"
+    assert parsed.deliverables == [
+        DeliverableRef(title, "https://u4ssc.itu.int/data-api", True, True)
+    ]
+
+
+def test_new_marker_inside_the_link_text() -> None:
+    title = "Policy benchmarks for digital transformation of people-centred cities"
+    text = f"Ongoing  Completed deliverable under WG2: {title} (new)"
+    parsed = parse_status(text, [(f"{title} (new)", "#")], VOCABULARY)
+    assert parsed.status == "ongoing"
+    assert parsed.deliverables == [DeliverableRef(title, None, True, True)]
+
+
+def test_deliverable_without_a_link() -> None:
+    parsed = parse_status("Completed: Annual report on city data", [], VOCABULARY)
+    assert parsed.status == "completed"
+    assert parsed.deliverables == [DeliverableRef("Annual report on city data", None, True, False)]
+
+
+def test_two_linked_deliverables() -> None:
+    text = "Completed First report and Second report"
+    links = [("First report", "https://a.org/1"), ("Second report", "https://a.org/2")]
+    parsed = parse_status(text, links, VOCABULARY)
+    assert [d.title for d in parsed.deliverables] == ["First report", "Second report"]
+    assert parsed.deliverables[0].completed
+    assert parsed.problems == []
+
+
+def test_text_that_names_no_status_is_kept_as_a_problem() -> None:
+    parsed = parse_status("Waiting for the chair", [], VOCABULARY)
+    assert parsed.status is None
+    assert [(p.message, p.raw) for p in parsed.problems] == [
+        ("status not understood", "Waiting for the chair")
+    ]
