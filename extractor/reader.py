@@ -103,6 +103,7 @@ class DeckReader:
                 self.read_heading(block)
             else:
                 self.read_line(block)
+        self._candidate(None)
 
     # headings
 
@@ -124,7 +125,7 @@ class DeckReader:
             if self.current:
                 self.current.group.objectives_intro = text
             return
-        self.name_candidate = (text, heading.location)
+        self._candidate((text, heading.location))
         self.mode = None
 
     def _edition_title(self, text: str, location: Location) -> bool:
@@ -157,7 +158,7 @@ class DeckReader:
 
     def _reset_context(self, reference: str | None, location: Location) -> None:
         self.title_ref = (reference, location) if reference else None
-        self.name_candidate = None
+        self._candidate(None)
         self.mode = None
         self.proposed = None
 
@@ -165,7 +166,7 @@ class DeckReader:
         if not self.p.sections["proposed_working_groups"].search(text):
             return False
         self.mode, self.proposed_label, self.proposed = "proposed", text, None
-        self.name_candidate = None
+        self._candidate(None)
         return True
 
     def _section_title(self, text: str, location: Location) -> bool:
@@ -235,6 +236,12 @@ class DeckReader:
         self.mode = "facts"
         return True
 
+    def _candidate(self, candidate: tuple[str, Location] | None) -> None:
+        """Note a possible group name; one that no fact list took is reported, not lost."""
+        if self.name_candidate is not None:
+            self.n.warn("heading not understood", *self.name_candidate)
+        self.name_candidate = candidate
+
     def _fact_owner(self, field_name: str, location: Location) -> GroupDraft:
         owner = self.owner
         renamed = self.title_ref and owner and not _same_name(self.title_ref[0], owner.group.name)
@@ -274,7 +281,7 @@ class DeckReader:
         if self._deliverable_prefix(text, block.location):
             return
         if block.content.bold and not LABEL.match(text):
-            self.name_candidate = (strip_symbols(text), block.location)
+            self._candidate((strip_symbols(text), block.location))
             self.mode = None
             return
         if self._contact(text, block):
@@ -390,8 +397,9 @@ class DeckReader:
         self.mode = None
 
     def _table_owner(self, first_header: str, location: Location) -> GroupDraft:
-        candidates = [self.title_ref[0]] if self.title_ref else []
+        candidates = [ref[0] for ref in (self.title_ref, self.name_candidate) if ref]
         candidates += [strip_symbols(first_header), self._without_column_words(first_header)]
+        self.name_candidate = None
         for name in candidates:
             found = self._find_group(name)
             if found:

@@ -134,3 +134,20 @@ def test_new_groups_after_an_approved_line(tmp_path: Path) -> None:
 def test_a_deck_without_groups_is_no_plan(tmp_path: Path) -> None:
     with pytest.raises(NoPlanError, match="no thematic group found"):
         extract(tmp_path, "# Minutes\n\nNothing to see.\n")
+
+
+def test_a_heading_that_names_nothing_is_reported(tmp_path: Path) -> None:
+    plan = extract(tmp_path, FACTS + "\n## Budget and staffing\n\n# Other business\n")
+    assert [(w.message, w.raw) for w in plan.warnings] == [
+        ("heading not understood", "Budget and staffing"),
+        ("heading not understood", "Other business"),
+    ]
+
+
+def test_a_heading_above_a_table_names_its_group(tmp_path: Path) -> None:
+    table = TABLE.replace("# Thematic Group on Smart Water", "## Smart Water").replace(
+        "Smart Water Working Groups", "Working Groups"
+    )
+    plan = extract(tmp_path, FACTS + "\n" + table)
+    assert [w.id for w in plan.thematic_groups[0].working_groups] == ["smart-water/wg1"]
+    assert plan.warnings == []
