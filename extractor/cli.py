@@ -19,13 +19,14 @@ def fail_line(path: str, reason: str) -> None:
 
 
 def collect_sources(sources: tuple[Path, ...]) -> list[Path]:
-    """Files named directly, and the supported files under each folder, in sorted order."""
-    from parsers.detect import supported
+    """Files named directly, and the supported files under each folder, renditions together."""
+    from parsers.detect import rendition_order, supported
 
     found: list[Path] = []
     for source in sources:
         if source.is_dir():
-            found += sorted(p for p in source.rglob("*") if p.is_file() and supported(p))
+            files = [p for p in source.rglob("*") if p.is_file() and supported(p)]
+            found += sorted(files, key=rendition_order)
         else:
             found.append(source)
     return found

@@ -17,6 +17,14 @@ EXTENSIONS = {
 SIGNATURES = {b"%PDF": "pdf", b"PK\x03\x04": "pptx (zip package)", b"\xd0\xcf\x11\xe0": "ole2"}
 
 
+def rendition_order(path: Path) -> tuple[str, str, int, str]:
+    """Sort key keeping renditions of one deck together, the text renditions first."""
+    formats = list(dict.fromkeys(EXTENSIONS.values()))
+    fmt = EXTENSIONS.get(path.suffix.lower())
+    rank = formats.index(fmt) if fmt in formats else len(formats)
+    return (str(path.parent), path.stem, rank, path.suffix)
+
+
 def supported(path: Path) -> bool:
     """Whether the file's extension is one a parser reads."""
     return path.suffix.lower() in EXTENSIONS
