@@ -6,6 +6,7 @@ import base64
 import textwrap
 from dataclasses import dataclass
 from itertools import groupby
+from pathlib import PurePath
 
 from extractor.charts import STATUS_COLOURS, Span, counts_svg, timeline_svg
 from extractor.leadership import OrganisationRoles, organisation_roles, people_roles
@@ -63,6 +64,7 @@ def edition_report(plan: Plan) -> str:
     return render_page(
         "edition.html.j2",
         plan=plan,
+        source_name=PurePath(plan.edition.source.path).name,
         counts=edition_counts(plan),
         legend=[(STATUS_COLOURS[key], label) for key, label in STATUS_LEGEND.items()],
         timelines=group_timelines(plan),

@@ -17,6 +17,18 @@ CHANGES = Path(__file__).parent / "data" / "changes.json"
 
 
 @pytest.fixture(scope="session")
+def sample_deck() -> Path:
+    """The sample deck in markdown."""
+    return SAMPLE_DECK
+
+
+@pytest.fixture(scope="session")
+def changes_file() -> Path:
+    """Hand-made change records between the sample edition and `newer_edition`."""
+    return CHANGES
+
+
+@pytest.fixture(scope="session")
 def sample_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample deck extracted through the command line (plan.json, CSVs, meetings.ics)."""
     outdir = tmp_path_factory.mktemp("extract")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import icalendar
 from click.testing import CliRunner
-from conftest import SAMPLE_DECK, SAMPLE_ID
 
 from extractor.cli import main
 from extractor.ics import meeting_uids, meetings_ics
@@ -112,24 +111,29 @@ def test_a_second_meeting_on_the_same_day_gets_a_suffix(sample_edition: Path) ->
     assert len(set(uids)) == len(uids)
 
 
-def test_calendar_is_byte_identical_across_runs(sample_edition: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["extract", str(SAMPLE_DECK), "-o", str(tmp_path)])
+def test_calendar_is_byte_identical_across_runs(
+    sample_deck: Path, sample_edition: Path, tmp_path: Path
+) -> None:
+    result = CliRunner().invoke(main, ["extract", str(sample_deck), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    again = (tmp_path / SAMPLE_ID / "meetings.ics").read_bytes()
+    again = (tmp_path / sample_edition.name / "meetings.ics").read_bytes()
     assert again == (sample_edition / "meetings.ics").read_bytes()
     assert b"\r\n" in again and b"\n" not in again.replace(b"\r\n", b"")
 
 
-def test_format_option_selects_the_calendar_writer(tmp_path: Path) -> None:
+def test_format_option_selects_the_calendar_writer(
+    sample_deck: Path, sample_edition: Path, tmp_path: Path
+) -> None:
     runner = CliRunner()
-    result = runner.invoke(main, ["extract", str(SAMPLE_DECK), "-o", str(tmp_path / "a"),
+    result = runner.invoke(main, ["extract", str(sample_deck), "-o", str(tmp_path / "a"),
                                   "--format", "json"])  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert not (tmp_path / "a" / SAMPLE_ID / "meetings.ics").exists()
-    result = runner.invoke(main, ["extract", str(SAMPLE_DECK), "-o", str(tmp_path / "b"),
+    assert not (tmp_path / "a" / sample_edition.name / "meetings.ics").exists()
+    result = runner.invoke(main, ["extract", str(sample_deck), "-o", str(tmp_path / "b"),
                                   "--format", "ics"])  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "b" / SAMPLE_ID).iterdir()) == ["meetings.ics"]
+    written = (tmp_path / "b" / sample_edition.name).iterdir()
+    assert sorted(p.name for p in written) == ["meetings.ics"]
 
 
 def test_an_edition_without_meetings_gives_an_empty_calendar(sample_edition: Path) -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
-from conftest import CHANGES
 
 from extractor.changes import group_changes, load_changes
 from extractor.cli import main
@@ -31,10 +30,11 @@ def edition_page(sample_edition: Path, tmp_path_factory: pytest.TempPathFactory)
 
 @pytest.fixture(scope="module")
 def diff_page(
-    sample_edition: Path, newer_edition: Path, tmp_path_factory: pytest.TempPathFactory
+    sample_edition: Path, newer_edition: Path, changes_file: Path, tmp_path_factory
 ) -> Path:
     page = tmp_path_factory.mktemp("diff") / "diff.html"
-    args = ["--changes", str(CHANGES), str(sample_edition), str(newer_edition), "-o", str(page)]
+    editions = [str(sample_edition), str(newer_edition)]
+    args = ["--changes", str(changes_file), *editions, "-o", str(page)]
     code, output = _report(*args)
     assert code == 0, output
     return page
@@ -186,17 +186,19 @@ def test_missing_or_broken_edition_is_one_line_and_exit_2(tmp_path: Path) -> Non
     assert code == 2 and "not a plan.json of this tool" in output
 
 
-def test_wrong_number_of_editions_is_a_usage_error(sample_edition: Path, tmp_path: Path) -> None:
+def test_wrong_number_of_editions_is_a_usage_error(
+    sample_edition: Path, changes_file: Path, tmp_path: Path
+) -> None:
     code, output = _report(str(sample_edition), str(sample_edition), "-o", str(tmp_path / "r"))
     assert code == 2 and "give one EDITION" in output
     code, output = _report(
-        "--changes", str(CHANGES), str(sample_edition), "-o", str(tmp_path / "d.html")
+        "--changes", str(changes_file), str(sample_edition), "-o", str(tmp_path / "d.html")
     )
     assert code == 2 and "OLD NEW" in output
 
 
-def test_changes_may_come_wrapped_in_an_object(tmp_path: Path) -> None:
-    records = json.loads(CHANGES.read_text(encoding="utf-8"))
+def test_changes_may_come_wrapped_in_an_object(changes_file: Path, tmp_path: Path) -> None:
+    records = json.loads(changes_file.read_text(encoding="utf-8"))
     wrapped = tmp_path / "changes.json"
     wrapped.write_text(json.dumps({"old": "a", "new": "b", "changes": records}), encoding="utf-8")
     assert load_changes(wrapped) == records
