@@ -146,7 +146,8 @@ def _summary(plan) -> str:
 
 
 @main.command()
-@click.argument("editions", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("editions", nargs=-1, required=True, type=click.Path(path_type=Path),
+                metavar="EDITION | OLD NEW")  # fmt: skip
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="HTML file to write.")  # fmt: skip
 @click.option("--changes", "changes_path", type=click.Path(path_type=Path, dir_okay=False),

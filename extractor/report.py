@@ -69,6 +69,7 @@ def edition_report(plan: Plan) -> str:
         legend=[(STATUS_COLOURS[key], label) for key, label in STATUS_LEGEND.items()],
         timelines=group_timelines(plan),
         months=months,
+        meeting_count=len(meetings),
         months_chart=_months_chart(months),
         unscheduled=[g for g in plan.thematic_groups if g.meetings_note and not g.meetings],
         ics_href=f"data:text/calendar;charset=utf-8;base64,{ics}",

@@ -23,7 +23,7 @@ class ScheduledMeeting:
 
     @property
     def owner_label(self) -> str:
-        """ "WG6 Data and APIs in Smart City Platforms", or "Thematic group" for its own."""
+        """The working group's number and title, or "Thematic group meeting"."""
         wg = self.working_group
         return f"WG{wg.number} {wg.title}" if wg else "Thematic group meeting"
 

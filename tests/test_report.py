@@ -13,6 +13,8 @@ from click.testing import CliRunner
 from extractor.changes import group_changes, load_changes
 from extractor.cli import main
 from extractor.load import load_plan
+from extractor.plan import PlanWarning, SourceRef
+from extractor.report import edition_report
 
 
 def _report(*args: str) -> tuple[int, str]:
@@ -106,6 +108,16 @@ def test_calendar_download_is_the_ics_of_the_edition(
     assert link.startswith("data:text/calendar")
     ics = base64.b64decode(link.split("base64,", 1)[1])
     assert ics == (sample_edition / "meetings.ics").read_bytes()
+
+
+def test_warnings_are_listed_with_where_they_came_from(sample_edition: Path) -> None:
+    plan = load_plan(sample_edition)
+    warning = PlanWarning("'budget' fact not understood", "EUR 10k", SourceRef("line 7"))
+    plan.warnings.append(warning)
+    soup = BeautifulSoup(edition_report(plan), "html.parser")
+    assert _counts(soup)["warnings"] == 1
+    (item,) = soup.select("li.warning")
+    assert item.get_text(" ", strip=True) == "'budget' fact not understood line 7: “EUR 10k”"
 
 
 def test_report_is_byte_identical_across_runs(edition_page: Path, sample_edition: Path,
