@@ -14,9 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## Extract every deck in samples/ into output/.
+## Extract every deck in samples/ into output/, with meetings.ics and report.html per edition.
 run: setup
 	$(BIN)/actionplan extract samples -o output
+	for plan in output/*/plan.json; do \
+	  edition=$${plan%/plan.json}; \
+	  $(BIN)/actionplan report "$$edition" -o "$$edition/report.html" || exit 1; \
+	done
 
 ## Run the whole test suite (slow corpus tests included).
 test: setup

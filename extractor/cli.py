@@ -62,9 +62,9 @@ def main() -> None:
 @click.option(
     "--format",
     "formats",
-    default="json,csv",
+    default="json,csv,ics",
     show_default=True,
-    help="Writers to run, comma-separated: json, csv.",
+    help="Writers to run, comma-separated: json, csv, ics (meetings.ics).",
 )
 @click.option(
     "--profile",
@@ -144,6 +144,27 @@ def _summary(plan) -> str:
         f"{len(groups)} thematic groups, {wgs} working groups, {meetings} meetings, "
         f"{len(plan.people)} people, {len(plan.warnings)} warnings"
     )
+
+
+@main.command()
+@click.argument("editions", nargs=-1, required=True, type=click.Path(path_type=Path),
+                metavar="EDITION | OLD NEW")  # fmt: skip
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="HTML file to write.")  # fmt: skip
+@click.option("--changes", "changes_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="changes.json from `actionplan diff`: report OLD -> NEW instead.")  # fmt: skip
+def report(editions, output, changes_path) -> None:
+    """Write the HTML report of EDITION, or with --changes the report of OLD -> NEW."""
+    from extractor.report_files import ReportInputError, write_report
+
+    if len(editions) != (2 if changes_path else 1):
+        usage = "OLD NEW with --changes" if changes_path else "one EDITION folder (or plan.json)"
+        raise click.UsageError(f"give {usage}; got {len(editions)}")
+    try:
+        click.echo(write_report(list(editions), output, changes_path))
+    except ReportInputError as err:
+        click.echo(f"actionplan: error: {err}", err=True)
+        sys.exit(EXIT_INPUT_ERROR)
 
 
 if __name__ == "__main__":

@@ -155,6 +155,11 @@ class Edition:
     period: YearSpan | None
     source: EditionSource
 
+    @property
+    def label(self) -> str:
+        """The title followed by the period as written: "U4SSC Action Plan 2024-2025"."""
+        return f"{self.title} {self.period.raw}" if self.period else self.title
+
 
 @dataclass
 class Plan:

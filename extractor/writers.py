@@ -14,7 +14,7 @@ from typing import Any
 
 from extractor.plan import Leader, Plan, YearSpan
 
-WRITERS = ("json", "csv")
+WRITERS = ("json", "csv", "ics")
 LIST_SEPARATOR = "; "
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -101,6 +101,10 @@ def render_files(plan: Plan, formats: tuple[str, ...] = WRITERS) -> dict[str, st
     if "csv" in formats:
         for table, rows in table_rows(plan).items():
             files[f"{table}.csv"] = _csv_text(TABLE_COLUMNS[table], rows)
+    if "ics" in formats:
+        from extractor.ics import meetings_ics
+
+        files["meetings.ics"] = meetings_ics(plan)
     return files
 
 
