@@ -33,7 +33,7 @@ def test_extract_writes_plan_and_every_csv(tmp_path: Path) -> None:
     assert code == 0, err
     folder = tmp_path / EDITION
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["plan.json"] + [f"{name}.csv" for name in TABLE_COLUMNS]
+        ["plan.json", "meetings.ics"] + [f"{name}.csv" for name in TABLE_COLUMNS]
     )
     assert "9 thematic groups, 22 working groups, 27 meetings, 23 people, 0 warnings" in out
 
