@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from extractor import __version__
+from extractor.compare_cli import diff_command, history_command
 
 EXIT_INPUT_ERROR = 2
 
@@ -144,6 +145,9 @@ def _summary(plan) -> str:
         f"{len(plan.people)} people, {len(plan.warnings)} warnings"
     )
 
+
+main.add_command(diff_command)
+main.add_command(history_command)
 
 if __name__ == "__main__":
     main()
