@@ -14,9 +14,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## Extract every deck in samples/ into output/.
+## Extract every deck in samples/ into output/, then compare the two sample editions.
 run: setup
 	$(BIN)/actionplan extract samples -o output
+	$(BIN)/actionplan diff output/u4ssc-action-plan-2024-2025 output/u4ssc-action-plan-2025-2026 \
+		-o output/diff-2024-2025-to-2025-2026 >/dev/null || test $$? -eq 1
+	$(BIN)/actionplan history output -o output/history
 
 ## Run the whole test suite (slow corpus tests included).
 test: setup

@@ -29,10 +29,11 @@ def load_edition(path: Path, profile: Profile) -> Plan:
     if not path.exists():
         raise EditionError(path, "no such file or folder")
     if path.is_dir() or path.suffix.lower() == ".json":
+        file = path / PLAN_FILE if path.is_dir() else path
         try:
-            return load_plan(path)
+            return load_plan(file)
         except PlanFileError as err:
-            raise EditionError(path, f"not a readable {PLAN_FILE} ({err})") from err
+            raise EditionError(file, str(err).removeprefix(f"{file}: ")) from err
     if not supported(path):
         decks = ", ".join(sorted(EXTENSIONS))
         raise EditionError(path, f"not a deck ({decks}), an edition folder or a {PLAN_FILE}")
