@@ -5,8 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
+
+if TYPE_CHECKING:
+    from extractor.plan import Plan
+    from extractor.profile import Profile
 
 EXIT_SAME, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -39,17 +44,20 @@ def _output_option(what: str) -> Callable:
 @_output_option("Folder that receives changes.json, changes.csv and changes.md.")
 @_profile_options
 def diff_command(old, new, outdir, profile_path, alias_files) -> None:
-    """Print what changed from edition OLD to edition NEW (each a deck, edition folder or
-    plan.json). Exit code 0 when nothing changed, 1 when something did, 2 on error."""
+    """Show what changed from edition OLD to edition NEW.
+
+    OLD and NEW are decks, edition folders or plan.json files. The exit code is 0 when nothing
+    changed, 1 when something did and 2 on error."""
     from extractor.diff import diff_plans
-    from extractor.diff_report import changes_md, write_report
+    from extractor.diff_report import report_files
 
     profile = _load_profile(profile_path, alias_files)
     plans = [_load(path, profile) for path in (old, new)]
     result = diff_plans(plans[0], plans[1], profile.directory)
+    files = report_files(result)
     if outdir is not None:
-        _guarded(outdir, lambda: write_report(result, outdir))
-    click.echo(changes_md(result), nl=False)
+        _write(outdir, files)
+    click.echo(files["changes.md"], nl=False)
     sys.exit(EXIT_CHANGED if result.changes else EXIT_SAME)
 
 
@@ -58,8 +66,9 @@ def diff_command(old, new, outdir, profile_path, alias_files) -> None:
 @_output_option("Folder that receives history.csv and history.json (else CSV is printed).")
 @_profile_options
 def history_command(editions, outdir, profile_path, alias_files) -> None:
-    """Tabulate working-group statuses and who leads what across EDITIONS (edition folders,
-    a folder of them, plan.json files or decks)."""
+    """Tabulate working-group statuses and who leads what, per edition.
+
+    EDITIONS are edition folders, folders of them, plan.json files or decks."""
     from extractor.editions import EditionError, edition_paths
     from extractor.history import build_history, history_csv, history_json
 
@@ -73,12 +82,11 @@ def history_command(editions, outdir, profile_path, alias_files) -> None:
     if outdir is None:
         click.echo(history_csv(table), nl=False)
         return
-    files = {"history.csv": history_csv(table), "history.json": history_json(table)}
-    _guarded(outdir, lambda: _write(outdir, files))
+    _write(outdir, {"history.csv": history_csv(table), "history.json": history_json(table)})
     click.echo(f"{len(table.editions)} editions, {len(table.rows)} rows -> {outdir}/")
 
 
-def _load_profile(profile_path: Path | None, alias_files: tuple[Path, ...]):
+def _load_profile(profile_path: Path | None, alias_files: tuple[Path, ...]) -> Profile:
     from extractor.profile import DEFAULT_PROFILE, ProfileError, load_profile
 
     try:
@@ -87,7 +95,7 @@ def _load_profile(profile_path: Path | None, alias_files: tuple[Path, ...]):
         _fail("profile", str(err))
 
 
-def _load(path: Path, profile):
+def _load(path: Path, profile: Profile) -> Plan:
     from extractor.editions import EditionError, load_edition
 
     try:
@@ -96,7 +104,7 @@ def _load(path: Path, profile):
         _fail(err.path, err.reason)
 
 
-def _distinct(loaded: list) -> list:
+def _distinct(loaded: list[tuple[Path, Plan]]) -> list[Plan]:
     """The plans with distinct edition ids; a later copy of an edition is skipped with a note."""
     seen: dict[str, Path] = {}
     plans = []
@@ -110,19 +118,15 @@ def _distinct(loaded: list) -> list:
 
 
 def _write(outdir: Path, files: dict[str, str]) -> None:
-    outdir.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (outdir / name).write_text(text, encoding="utf-8", newline="")
-
-
-def _guarded(outdir: Path, write: Callable[[], object]) -> None:
     try:
-        write()
+        outdir.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (outdir / name).write_text(text, encoding="utf-8", newline="")
     except OSError as err:
         _fail(str(outdir), f"cannot write here ({err.strerror or err})")
 
 
-def _fail(path: str, reason: str):
+def _fail(path: str, reason: str) -> NoReturn:
     from extractor.cli import fail_line
 
     fail_line(path, reason)

@@ -274,7 +274,7 @@ class _Differ:
         return [approved, *changes]
 
     def _secretariat_keys(self, group: ThematicGroup) -> list[str]:
-        return sorted(self.ids.organisation_name(name) for name in group.secretariat)
+        return sorted(self.ids.organisation_key(name) for name in group.secretariat)
 
     def _organisation_ids(self, leader: Leader) -> list[str]:
         return sorted(self.ids.organisation(ref)[0] for ref in leader.organisations)

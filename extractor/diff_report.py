@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from extractor.diff import RECORD_FIELDS, Change, GroupChanges, PlanDiff
@@ -61,17 +60,13 @@ def changes_md(diff: PlanDiff) -> str:
     return "\n".join(lines)
 
 
-def write_report(diff: PlanDiff, outdir: Path) -> list[Path]:
-    """Write changes.json, changes.csv and changes.md into OUTDIR; return their paths."""
-    outdir.mkdir(parents=True, exist_ok=True)
-    files = {
+def report_files(diff: PlanDiff) -> dict[str, str]:
+    """File name to text: changes.json, changes.csv and changes.md."""
+    return {
         "changes.json": changes_json(diff),
         "changes.csv": changes_csv(diff),
         "changes.md": changes_md(diff),
     }
-    for name, text in files.items():
-        (outdir / name).write_text(text, encoding="utf-8", newline="")
-    return [outdir / name for name in files]
 
 
 def _edition_name(edition: Edition) -> str:

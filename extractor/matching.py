@@ -78,7 +78,7 @@ class Identities:
         found = self.directory.organisation(ref.name) or self.directory.organisation_by_id(ref.id)
         return (found.id, found.name) if found else (ref.id, ref.name)
 
-    def organisation_name(self, text: str) -> str:
+    def organisation_key(self, text: str) -> str:
         """The id of a known organisation, else the text's key (secretariat entries)."""
         found = self.directory.organisation(text)
         return found.id if found else text_key(text)

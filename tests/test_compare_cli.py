@@ -124,3 +124,12 @@ def test_exit_codes_of_the_installed_program(tmp_path) -> None:
     assert code("diff", OLD_DECK, OLD_DECK.with_suffix(".html")) == 0
     assert code("diff", OLD_DECK, NEW_DECK) == 1
     assert code("diff", OLD_DECK, tmp_path / "nothing.md") == 2
+
+
+def test_unwritable_output_folder_is_one_line_and_exit_2(tmp_path) -> None:
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    target = tmp_path / "a-file" / "diff"
+    result = run("diff", OLD_DECK, OLD_DECK, "-o", target)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"actionplan: error: {target}: cannot write here")
+    assert len(result.stderr.splitlines()) == 1
