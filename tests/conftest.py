@@ -1,4 +1,4 @@
-"""Shared fixtures: the default profile and the two sample editions, read once per session."""
+"""Shared fixtures: the default profile and the two sample editions, read once per test run."""
 
 from __future__ import annotations
 
