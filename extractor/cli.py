@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from extractor import __version__
+from extractor.compare_cli import diff_command, history_command
 
 EXIT_INPUT_ERROR = 2
 
@@ -166,6 +167,9 @@ def report(editions, output, changes_path) -> None:
         click.echo(f"actionplan: error: {err}", err=True)
         sys.exit(EXIT_INPUT_ERROR)
 
+
+main.add_command(diff_command)
+main.add_command(history_command)
 
 if __name__ == "__main__":
     main()

@@ -26,7 +26,7 @@ def write_report(editions: list[Path], output: Path, changes_path: Path | None =
 
         text, what = edition_report(plans[0]), plans[0].edition.label
     else:
-        from extractor.diff_report import diff_report
+        from extractor.diff_page import diff_report
 
         try:
             records = load_changes(changes_path)

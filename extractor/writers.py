@@ -100,7 +100,7 @@ def render_files(plan: Plan, formats: tuple[str, ...] = WRITERS) -> dict[str, st
         files["plan.json"] = plan_json(plan)
     if "csv" in formats:
         for table, rows in table_rows(plan).items():
-            files[f"{table}.csv"] = _csv_text(TABLE_COLUMNS[table], rows)
+            files[f"{table}.csv"] = csv_text(TABLE_COLUMNS[table], rows)
     if "ics" in formats:
         from extractor.ics import meetings_ics
 
@@ -108,7 +108,8 @@ def render_files(plan: Plan, formats: tuple[str, ...] = WRITERS) -> dict[str, st
     return files
 
 
-def _csv_text(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
+def csv_text(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
+    """CSV text with a header row; lists are joined with "; ", None is empty."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()

@@ -1,4 +1,4 @@
-"""Editions shared by the tests: the sample deck extracted once, and a hand-edited newer one."""
+"""Shared fixtures: the default profile, the sample editions, and a hand-edited newer one."""
 
 from __future__ import annotations
 
@@ -7,13 +7,37 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sample_paths import EXPECTED_CHANGES, NEW_DECK, OLD_DECK
 
 from extractor.cli import main
+from extractor.editions import load_edition
+from extractor.plan import Plan
+from extractor.profile import Profile, load_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DECK = ROOT / "samples" / "u4ssc-action-plan-2024-2025.md"
 SAMPLE_ID = "u4ssc-action-plan-2024-2025"
 CHANGES = Path(__file__).parent / "data" / "changes.json"
+
+
+@pytest.fixture(scope="session")
+def profile() -> Profile:
+    return load_profile()
+
+
+@pytest.fixture(scope="session")
+def old_plan(profile: Profile) -> Plan:
+    return load_edition(OLD_DECK, profile)
+
+
+@pytest.fixture(scope="session")
+def new_plan(profile: Profile) -> Plan:
+    return load_edition(NEW_DECK, profile)
+
+
+@pytest.fixture(scope="session")
+def expected_changes() -> list[dict]:
+    return json.loads(EXPECTED_CHANGES.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
