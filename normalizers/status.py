@@ -99,7 +99,7 @@ class _StatusReader:
         self.status: str | None = None
         self.deliverables: list[DeliverableRef] = []
         self.problems: list[Problem] = []
-        self.next_completed = False
+        self.in_completed_run = False
         phrases = sorted((p for ps in vocabulary.words.values() for p in ps), key=len, reverse=True)
         word = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
         self.word_re = re.compile(rf"^(?:{word})\b", re.I)
@@ -129,20 +129,19 @@ class _StatusReader:
             return marker.end()
         intro = self.intro_re.match(rest) if self.intro_re else None
         if intro:
-            self.next_completed = True
+            self.in_completed_run = True
             return intro.end()
         word = self.word_re.match(rest)
         if word:
             status = status_word(word.group(0), self.vocabulary)
             if self.status is None:
                 self.status = status
-            if status == "completed":
-                self.next_completed = True
+            self.in_completed_run = status == "completed"
             return word.end()
         return 0
 
     def _plain_leftover(self, rest: str) -> None:
-        if self.next_completed or self.status is not None:
+        if self.in_completed_run or self.status is not None:
             self.add_deliverable(rest, "")
         else:
             self.problems.append(Problem("status not understood", rest))
@@ -162,9 +161,8 @@ class _StatusReader:
             markers.append(found.group(0).strip()[1:-1])
             title = title[: found.start()]
         clean_url = None if url.strip() in PLACEHOLDER_URLS else url.strip()
-        done = self.next_completed
+        done = self.in_completed_run
         self.deliverables.append(DeliverableRef(title.strip(), clean_url, done, False))
-        self.next_completed = False
         for marker in reversed(markers):
             self._apply_marker(marker)
 

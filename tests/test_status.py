@@ -79,3 +79,19 @@ def test_text_that_names_no_status_is_kept_as_a_problem() -> None:
     assert [(p.message, p.raw) for p in parsed.problems] == [
         ("status not understood", "Waiting for the chair")
     ]
+
+
+def test_every_deliverable_after_completed_is_completed() -> None:
+    text = "Completed First report Second report"
+    links = [("First report", "https://a.org/1"), ("Second report", "https://a.org/2")]
+    parsed = parse_status(text, links, VOCABULARY)
+    assert [(d.title, d.completed) for d in parsed.deliverables] == [
+        ("First report", True),
+        ("Second report", True),
+    ]
+
+
+def test_deliverable_after_ongoing_is_planned() -> None:
+    parsed = parse_status("Ongoing Draft guidelines", [("Draft guidelines", "#")], VOCABULARY)
+    assert parsed.status == "ongoing"
+    assert parsed.deliverables == [DeliverableRef("Draft guidelines", None, False, False)]
