@@ -26,10 +26,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from rendition import MEETING_START  # noqa: E402
-
 from parsers.deck import Block, Heading, ListItem, Paragraph, RichText, Table  # noqa: E402
 from parsers.markdown import parse_markdown  # noqa: E402
+
+from rendition import MEETING_START  # noqa: E402
 
 
 def rich_html(content: RichText, split_meetings: bool = False) -> str:

@@ -15,6 +15,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+
+from parsers.deck import Block, Deck, Heading, ListItem, RichText, Slide, Table
+
 from rendition import (
     is_boxed_title,
     is_number,
@@ -23,8 +26,6 @@ from rendition import (
     sections,
     slide_kind,
 )
-
-from parsers.deck import Block, Deck, Heading, ListItem, RichText, Slide, Table
 
 PAGE_W, PAGE_H = landscape(A4)
 MARGIN = 40.0
@@ -144,7 +145,8 @@ def _flow(canvas, blocks: list[Block], left: float, width: float, top: float) ->
             canvas.setFont("Serif", BODY)
             canvas.drawString(indent, PAGE_H - top - BODY * 1.2, BULLETS[min(block.level, 2)])
             text_left = indent + 14
-            top = _set(canvas, _words(block.content), text_left, left + width - text_left, top, BODY)
+            room = left + width - text_left
+            top = _set(canvas, _words(block.content), text_left, room, top, BODY)
         else:
             top = _set(canvas, _words(block.content), left, width, top, BODY)
         top += 5

@@ -18,6 +18,9 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
+
+from parsers.deck import Block, Deck, Heading, ListItem, Paragraph, RichText, Slide, Table
+
 from rendition import (
     is_boxed_title,
     is_number,
@@ -26,8 +29,6 @@ from rendition import (
     sections,
     slide_kind,
 )
-
-from parsers.deck import Block, Deck, Heading, ListItem, Paragraph, RichText, Slide, Table
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.6)
