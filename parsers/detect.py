@@ -78,9 +78,12 @@ def _check_signature(path: Path, fmt: str) -> None:
         return
     if actual == "ole2" and fmt == "pptx":
         raise InputError(path, f"content is {OLE2_HINT}; save it as .pptx without a password")
-    found = actual.upper() if actual else "not recognised"
-    what = f"content is {found}" if actual else "content is not recognised"
-    raise InputError(path, f"{what}, not {fmt}; check the file or rename it to match")
+    if actual is None:
+        what = "not a zip package" if fmt == "pptx" else "no %PDF header"
+        raise InputError(
+            path, f"not a {fmt.upper()} file ({what}); check the file or export it again"
+        )
+    raise InputError(path, f"content is {actual.upper()}, not {fmt}; rename it to match")
 
 
 def _parser(fmt: str) -> Callable[[Path], Deck]:

@@ -40,6 +40,7 @@ class PageText:
     items: list[StyledParagraph | Table]
     title: StyledParagraph | None
     chars: int
+    images: int
 
 
 def parse_pdf(path: Path, password: str | None = None) -> Deck:
@@ -47,9 +48,11 @@ def parse_pdf(path: Path, password: str | None = None) -> Deck:
     with open_pdf(path, password) as pdf:
         pages = read_pages(path, pdf, read_page)
     if not any(page.chars for page in pages):
-        raise InputError(
-            path, "no text layer (scanned or image-only pages); run OCR on it, e.g. ocrmypdf"
-        )
+        if any(page.images for page in pages):
+            reason = "no text layer (scanned or image-only pages); run OCR on it, e.g. ocrmypdf"
+        else:
+            reason = "no readable text on any page; check that the right file was exported"
+        raise InputError(path, reason)
     slides = _to_slides(pages)
     merge_continued_tables(slides)
     return Deck(slides, describe_source(path, "pdf"))
@@ -69,7 +72,8 @@ def read_page(page, location: Location) -> PageText:
     regions = reading_order(blocks, _bbox)
     read = [pair for region in regions for pair in _region_items(region, links, location)]
     title = _title_candidate([pair for pair in read if isinstance(pair[0], TextBlock)], page.height)
-    return PageText(location, [item for _, item in read], title, len(chars))
+    items = [item for _, item in read]
+    return PageText(location, items, title, len(page.chars), len(page.images))
 
 
 def _bbox(item: TextBlock | FoundTable) -> tuple[float, float, float, float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +12,7 @@ from parsers.deck import Location
 from parsers.errors import InputError
 
 T = TypeVar("T")
-MAX_PAGES = 2000  # a slide deck; more pages than this is another kind of document
+MAX_PAGES = 500  # a slide deck; more pages than this is another kind of document
 BROKEN = (AssertionError, TypeError, ValueError, KeyError, IndexError, RecursionError, EOFError)
 
 
@@ -20,6 +21,8 @@ def open_pdf(path: Path, password: str | None) -> Iterator:
     """pdfplumber's PDF for a file, closed afterwards; InputError when it cannot be opened."""
     import pdfplumber
 
+    # pdfminer logs every oddity it recovers from; the reader reports real failures itself
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         pdf = pdfplumber.open(path, password=password or "")
     except Exception as err:  # pdfplumber wraps whatever pdfminer raises

@@ -16,7 +16,7 @@ from pptx.oxml.ns import qn
 from parsers.continued import merge_continued_tables
 from parsers.deck import Block, Cell, Deck, Heading, Location, Row, Slide, Table
 from parsers.package import open_presentation
-from parsers.pptx_style import TITLE_TYPES, StyleChain, placeholder_type
+from parsers.pptx_style import TITLE_TYPES, DeckStyles, StyleChain, placeholder_kind
 from parsers.runs import Run, rich_from_runs
 from parsers.source import describe_source
 from parsers.styles import StyledParagraph, body_size, heading_levels, to_block
@@ -24,6 +24,10 @@ from parsers.styles import StyledParagraph, body_size, heading_levels, to_block
 SKIPPED_PLACEHOLDERS = {"dt", "ftr", "sldNum", "hdr", "sldImg"}
 TITLE_ZONE = 0.25  # a title-like box starts in the top quarter of the slide
 BREAK, RUN, FIELD, GROUP = qn("a:br"), qn("a:r"), qn("a:fld"), qn("p:grpSp")
+PARAGRAPH, P_PR, R_PR, TEXT = qn("a:p"), qn("a:pPr"), qn("a:rPr"), qn("a:t")
+LINK, REL_ID = qn("a:hlinkClick"), qn("r:id")
+TABLE_ROW, TABLE_CELL, TABLE_TEXT = qn("a:tr"), qn("a:tc"), qn("a:txBody")
+TRUE = ("1", "true")
 
 Item = StyledParagraph | Table
 
@@ -31,6 +35,8 @@ Item = StyledParagraph | Table
 def parse_pptx(path: Path) -> Deck:
     """Read a PowerPoint deck into a Deck."""
     presentation = open_presentation(path)
+    styles = DeckStyles(presentation)
+    limit = presentation.slide_height * TITLE_ZONE
     pages: list[tuple[Location, StyledParagraph | None, list[Item]]] = []
     warnings: list[str] = []
     for number, slide in enumerate(presentation.slides, start=1):
@@ -38,7 +44,7 @@ def parse_pptx(path: Path) -> Deck:
             warnings.append(f"slide {number} is hidden and was skipped")
             continue
         location = Location("slide", number)
-        title, items = read_slide(slide, presentation, location)
+        title, items = read_slide(slide, styles, location, limit)
         pages.append((location, title, items))
     slides = _to_slides(pages)
     merge_continued_tables(slides)
@@ -59,17 +65,17 @@ def _to_slides(pages: list[tuple[Location, StyledParagraph | None, list[Item]]])
     return slides
 
 
-def read_slide(slide, presentation, location: Location) -> tuple[StyledParagraph | None, list]:
+def read_slide(slide, styles: DeckStyles, location: Location, title_zone: int):
     """A slide's title and its paragraphs and tables in reading order."""
     shapes = list(_walk(slide.shapes))
-    title_shape = _title_shape(slide, shapes, presentation)
+    title_shape = _title_shape(slide, shapes, styles, title_zone)
     title: StyledParagraph | None = None
     items: list[Item] = []
     for shape in shapes:
         if getattr(shape, "has_table", False):
             items.append(read_table(shape.table, location))
         elif shape.has_text_frame:
-            paragraphs = read_paragraphs(shape, slide, presentation, location)
+            paragraphs = read_paragraphs(shape, styles.chain(shape._element, slide), location)
             if shape is title_shape and paragraphs:
                 title = _joined(paragraphs, location)
             else:
@@ -82,35 +88,33 @@ def _walk(shapes) -> Iterator:
     for shape in shapes:
         if shape._element.tag == GROUP:
             yield from _walk(shape.shapes)
-        elif placeholder_type(shape) not in SKIPPED_PLACEHOLDERS:
+        elif placeholder_kind(shape._element) not in SKIPPED_PLACEHOLDERS:
             yield shape
 
 
-def _title_shape(slide, shapes: list, presentation):
+def _title_shape(slide, shapes: list, styles: DeckStyles, title_zone: int):
     """The title placeholder, else the text box with the largest text in the top quarter."""
     for shape in shapes:
-        if placeholder_type(shape) in TITLE_TYPES and shape.has_text_frame:
+        if placeholder_kind(shape._element) in TITLE_TYPES and shape.has_text_frame:
             return shape
     best, best_size = None, 0.0
     for shape in shapes:
         if not shape.has_text_frame or not shape.text_frame.text.strip() or shape.top is None:
             continue
-        chain = StyleChain(shape, slide, presentation)
-        size = max(chain.size(r.find(qn("a:rPr")), 0) for r in shape._element.iter(RUN))
+        chain = styles.chain(shape._element, slide)
+        size = max(chain.size(r.find(R_PR), 0) for r in shape._element.iter(RUN))
         if size > best_size:
             best, best_size = shape, size
-    limit = presentation.slide_height * TITLE_ZONE
-    if best is not None and best.top <= limit and len(best.text_frame.paragraphs) <= 2:
+    if best is not None and best.top <= title_zone and len(best.text_frame.paragraphs) <= 2:
         return best
     return None
 
 
-def read_paragraphs(shape, slide, presentation, location: Location) -> list[StyledParagraph]:
+def read_paragraphs(shape, chain: StyleChain, location: Location) -> list[StyledParagraph]:
     """The non-empty paragraphs of a shape's text, with size and bullet level."""
-    chain = StyleChain(shape, slide, presentation)
     paragraphs = []
-    for p in shape.text_frame._txBody.iterchildren(qn("a:p")):
-        props = p.find(qn("a:pPr"))
+    for p in shape.text_frame._txBody.iterchildren(PARAGRAPH):
+        props = p.find(P_PR)
         level = int(props.get("lvl", "0")) if props is not None else 0
         runs, sizes = _runs(p, shape.part, chain, level)
         content = rich_from_runs(runs)
@@ -130,8 +134,8 @@ def _runs(p: etree._Element, part, chain: StyleChain | None, level: int):
         if child.tag == BREAK:
             runs.append(Run("\n"))
         elif child.tag in (RUN, FIELD):
-            text = "".join(t.text or "" for t in child.iter(qn("a:t"))).replace("\x0b", "\n")
-            props = child.find(qn("a:rPr"))
+            text = "".join(t.text or "" for t in child.iter(TEXT)).replace("\x0b", "\n")
+            props = child.find(R_PR)
             bold = chain.bold(props, level) if chain else _explicit_bold(props)
             runs.append(Run(text, bold, _link(props, part)))
             if chain is not None and text.strip():
@@ -145,8 +149,8 @@ def _explicit_bold(props: etree._Element | None) -> bool:
 
 
 def _link(props: etree._Element | None, part) -> str | None:
-    click = props.find(qn("a:hlinkClick")) if props is not None else None
-    rel_id = click.get(qn("r:id")) if click is not None else None
+    click = props.find(LINK) if props is not None else None
+    rel_id = click.get(REL_ID) if click is not None else None
     if not rel_id or rel_id not in part.rels:
         return None
     return part.rels[rel_id].target_ref
@@ -160,21 +164,23 @@ def _joined(paragraphs: list[StyledParagraph], location: Location) -> StyledPara
 def read_table(table, location: Location) -> Table:
     """A table's rows; a merged cell appears once, at its origin, with its spans."""
     rows: list[Row] = []
-    for row in table.rows:
-        cells = [
-            Cell(_cell_text(cell), cell.span_width, cell.span_height)
-            if cell.is_merge_origin
-            else Cell(_cell_text(cell))
-            for cell in row.cells
-            if not cell.is_spanned
-        ]
-        if any(c.text for c in cells) or any(c.is_spanned for c in row.cells):
+    part = table.part
+    for tr in table._tbl.iterchildren(TABLE_ROW):
+        cells, spanned = [], False
+        for tc in tr.iterchildren(TABLE_CELL):
+            if tc.get("hMerge") in TRUE or tc.get("vMerge") in TRUE:
+                spanned = True
+                continue
+            span = int(tc.get("gridSpan", "1")), int(tc.get("rowSpan", "1"))
+            cells.append(Cell(_cell_text(tc, part), *span))
+        if spanned or any(c.text for c in cells):
             rows.append(Row(cells, location))
     return Table(rows, location)
 
 
-def _cell_text(cell):
+def _cell_text(tc: etree._Element, part):
     runs: list[Run] = []
-    for p in cell.text_frame._txBody.iterchildren(qn("a:p")):
-        runs += _runs(p, cell.part, None, 0)[0] + [Run("\n")]
+    body = tc.find(TABLE_TEXT)
+    for p in body.iterchildren(PARAGRAPH) if body is not None else ():
+        runs += _runs(p, part, None, 0)[0] + [Run("\n")]
     return rich_from_runs(runs)
