@@ -73,7 +73,8 @@ def read_slide(slide, styles: DeckStyles, location: Location, title_zone: int):
     items: list[Item] = []
     for shape in shapes:
         if getattr(shape, "has_table", False):
-            items.append(read_table(shape.table, location))
+            table = read_table(shape.table, location)
+            items += [table] if table.rows else []
         elif shape.has_text_frame:
             paragraphs = read_paragraphs(shape, styles.chain(shape._element, slide), location)
             if shape is title_shape and paragraphs:
