@@ -177,25 +177,18 @@ def _text_box(slide, text: str, top: float, size: int, bullet: bool = False):
     return box
 
 
-def test_title_like_text_box_when_there_is_no_placeholder(tmp_path):
+@pytest.mark.parametrize(("top", "is_title"), [(0.3, True), (6.0, False)])
+def test_title_like_text_box_when_there_is_no_placeholder(tmp_path, top, is_title):
+    """The largest text is the title when it starts near the top; a big closing line is not."""
+
     def build(prs):
         slide = prs.slides.add_slide(prs.slide_layouts[6])
-        _text_box(slide, "Body text", 3, 14)
-        _text_box(slide, "A title in a text box", 0.3, 32)
+        _text_box(slide, "Body text", 2, 14)
+        _text_box(slide, "Large text", top, 32)
 
     [slide] = _blank_deck(tmp_path, build)
-    assert slide.title.text == "A title in a text box"
-    assert [b.text for b in slide.blocks] == ["Body text"]
-
-
-def test_large_text_low_on_the_slide_is_not_a_title(tmp_path):
-    def build(prs):
-        slide = prs.slides.add_slide(prs.slide_layouts[6])
-        _text_box(slide, "Body text", 1, 14)
-        _text_box(slide, "A big closing line", 6, 32)
-
-    [slide] = _blank_deck(tmp_path, build)
-    assert slide.title is None
+    assert (slide.title.text if slide.title else None) == ("Large text" if is_title else None)
+    assert [b.text for b in slide.blocks] == ["Body text"] + ([] if is_title else ["Large text"])
 
 
 def test_body_placeholder_bullets_come_from_the_master(tmp_path):
