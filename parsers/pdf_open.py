@@ -39,7 +39,11 @@ def read_pages(path: Path, pdf, read: Callable[[object, Location], T]) -> list[T
         pages = pdf.pages
         if len(pages) > MAX_PAGES:
             raise InputError(path, f"{len(pages)} pages: too many for a slide deck")
-        return [read(page, Location("page", page.page_number)) for page in pages]
+        read_all = []
+        for page in pages:
+            read_all.append(read(page, Location("page", page.page_number)))
+            page.close()  # drop the page's parsed layout once it is read
+        return read_all
     except InputError:
         raise
     except Exception as err:
