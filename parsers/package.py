@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from parsers.errors import InputError
+from parsers.errors import InputError, first_line
 
 MAX_PART_BYTES = 256 << 20  # one XML part inflating past this is a zip bomb, not a slide
 MAX_TOTAL_BYTES = 2 << 30
@@ -23,9 +23,9 @@ def open_presentation(path: Path):
     try:
         return Presentation(str(path))
     except (PythonPptxError, KeyError, ValueError, zipfile.BadZipFile) as err:
-        raise InputError(path, f"not a valid PowerPoint package ({_reason(err)})") from err
+        raise InputError(path, f"not a valid PowerPoint package ({first_line(err)})") from err
     except etree.LxmlError as err:
-        raise InputError(path, f"a slide's XML cannot be read ({_reason(err)})") from err
+        raise InputError(path, f"a slide's XML cannot be read ({first_line(err)})") from err
 
 
 def check_package(path: Path) -> None:
@@ -51,8 +51,3 @@ def check_package(path: Path) -> None:
 
 def _is_xml(entry: zipfile.ZipInfo) -> bool:
     return entry.filename.endswith((".xml", ".rels"))
-
-
-def _reason(err: Exception) -> str:
-    text = str(err).strip() or type(err).__name__
-    return text.splitlines()[0][:160]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from parsers.deck import Location
-from parsers.errors import InputError
+from parsers.errors import InputError, first_line
 
 T = TypeVar("T")
 MAX_PAGES = 500  # a slide deck; more pages than this is another kind of document
@@ -61,7 +61,7 @@ def explain(path: Path, err: Exception, password: str | None) -> InputError:
             return InputError(path, "the password given with --password does not open this PDF")
         return InputError(path, "the PDF is encrypted; give its password with --password")
     if isinstance(cause, PDFEncryptionError):
-        return InputError(path, f"encrypted in a way that cannot be read ({_text(cause)})")
+        return InputError(path, f"encrypted in a way that cannot be read ({first_line(cause)})")
     if isinstance(cause, PSEOF):
         return InputError(path, "the PDF is truncated (ends unexpectedly); download it again")
     if isinstance(cause, MemoryError):
@@ -72,7 +72,7 @@ def explain(path: Path, err: Exception, password: str | None) -> InputError:
     ):
         raise err
     return InputError(
-        path, f"the PDF is damaged and cannot be read ({_text(cause)}); export it again"
+        path, f"the PDF is damaged and cannot be read ({first_line(cause)}); export it again"
     )
 
 
@@ -81,8 +81,3 @@ def _unwrap(err: BaseException) -> BaseException:
     while err.args and isinstance(err.args[0], BaseException):
         err = err.args[0]
     return err.__cause__ if type(err).__name__ == "PdfminerException" and err.__cause__ else err
-
-
-def _text(err: BaseException) -> str:
-    text = str(err).strip() or type(err).__name__
-    return text.splitlines()[0][:120]

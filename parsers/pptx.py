@@ -15,6 +15,7 @@ from pptx.oxml.ns import qn
 
 from parsers.continued import merge_continued_tables
 from parsers.deck import Block, Cell, Deck, Heading, Location, Row, Slide, Table
+from parsers.errors import InputError
 from parsers.package import open_presentation
 from parsers.pptx_style import TITLE_TYPES, DeckStyles, StyleChain, placeholder_kind
 from parsers.runs import Run, rich_from_runs
@@ -44,7 +45,15 @@ def parse_pptx(path: Path) -> Deck:
             warnings.append(f"slide {number} is hidden and was skipped")
             continue
         location = Location("slide", number)
-        title, items = read_slide(slide, styles, location, limit)
+        try:
+            title, items = read_slide(slide, styles, location, limit)
+        except (KeyError, ValueError, TypeError, AttributeError, etree.LxmlError) as err:
+            reason = (
+                str(err).strip().splitlines()[0][:120] if str(err).strip() else type(err).__name__
+            )
+            raise InputError(
+                path, f"slide {number} cannot be read ({reason}); save the deck again"
+            ) from err
         pages.append((location, title, items))
     slides = _to_slides(pages)
     merge_continued_tables(slides)
