@@ -18,6 +18,7 @@ from parsers.pdf_open import open_pdf, read_pages
 from parsers.pdf_tables import FoundTable, aligned_tables, ruled_tables
 from parsers.pdf_text import (
     TextBlock,
+    inside,
     paragraphs,
     runs,
     segments,
@@ -63,11 +64,11 @@ def read_page(page, location: Location) -> PageText:
     chars = text_chars(page.chars)
     links = [link for link in page.hyperlinks if link.get("uri")]
     tables = ruled_tables(page, chars, links, location) if chars else []
-    free = [c for c in chars if not any(_inside(t.bbox, c) for t in tables)]
+    free = [c for c in chars if not any(inside(t.bbox, c) for t in tables)]
     found = segments(free)
     if not tables:
         tables = aligned_tables(found, links, location)
-        found = [s for s in found if not any(_inside(t.bbox, s.chars[0]) for t in tables)]
+        found = [s for s in found if not any(inside(t.bbox, s.chars[0]) for t in tables)]
     blocks: list[TextBlock | FoundTable] = [*paragraphs(found), *tables]
     regions = reading_order(blocks, _bbox)
     read = [pair for region in regions for pair in _region_items(region, links, location)]
@@ -78,12 +79,6 @@ def read_page(page, location: Location) -> PageText:
 
 def _bbox(item: TextBlock | FoundTable) -> tuple[float, float, float, float]:
     return item.bbox
-
-
-def _inside(box, char: dict) -> bool:
-    x = (char["x0"] + char["x1"]) / 2
-    y = (char["top"] + char["bottom"]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
 def _region_items(region, links, location: Location) -> list[tuple[object, object]]:

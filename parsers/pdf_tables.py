@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parsers.deck import Cell, Location, RichText, Row, Table
-from parsers.pdf_text import Segment, paragraphs, runs, segments
+from parsers.pdf_text import Segment, inside, paragraphs, runs, segments
 from parsers.runs import Run, rich_from_runs
 
 BBox = tuple[float, float, float, float]
@@ -40,7 +40,7 @@ def ruled_tables(page, chars: Sequence[dict], links, location: Location) -> list
         xs, ys = _edges([(c[0], c[2]) for c in cells]), _edges([(c[1], c[3]) for c in cells])
         if len(xs) - 1 < MIN_COLUMNS or len(ys) - 1 < MIN_ROWS:
             continue
-        inside = [c for c in chars if _contains(table.bbox, c)]
+        inside = [c for c in chars if inside(table.bbox, c)]
         rows = _grid_rows(cells, xs, ys, inside, links, location)
         if any(cell.text for row in rows for cell in row.cells):
             found.append(FoundTable(table.bbox, Table(rows, location)))
@@ -67,7 +67,7 @@ def _grid_rows(cells, xs, ys, chars, links, location: Location) -> list[Row]:
         col_span = max(1, _index(xs, x1) - column)
         row_span = max(1, _index(ys, bottom) - row)
         box = (x0, top, x1, bottom)
-        text = _cell_content([c for c in chars if _contains(box, c)], links)
+        text = _cell_content([c for c in chars if inside(box, c)], links)
         by_row.setdefault(row, []).append((column, Cell(text, col_span, row_span)))
     rows = []
     for row in range(len(ys) - 1):
@@ -81,12 +81,6 @@ def _cell_content(chars: list[dict], links) -> RichText:
     for block in paragraphs(segments(chars)):
         pieces += runs(block.lines, links) + [Run("\n")]
     return rich_from_runs(pieces)
-
-
-def _contains(box: BBox, char: dict) -> bool:
-    x = (char["x0"] + char["x1"]) / 2
-    y = (char["top"] + char["bottom"]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
 # tables without ruling lines

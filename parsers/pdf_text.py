@@ -79,6 +79,13 @@ def is_bold(char: dict) -> bool:
     return bool(BOLD_FONT.search(char.get("fontname", "").split("+")[-1]))
 
 
+def inside(box: tuple[float, float, float, float], char: dict) -> bool:
+    """Whether a character's centre lies in a box (x0, top, x1, bottom)."""
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
 def text_chars(chars: Iterable[dict]) -> list[dict]:
     """Visible, upright characters."""
     return [c for c in chars if c.get("upright", True) and c["text"].strip()]
