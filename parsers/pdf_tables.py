@@ -40,8 +40,8 @@ def ruled_tables(page, chars: Sequence[dict], links, location: Location) -> list
         xs, ys = _edges([(c[0], c[2]) for c in cells]), _edges([(c[1], c[3]) for c in cells])
         if len(xs) - 1 < MIN_COLUMNS or len(ys) - 1 < MIN_ROWS:
             continue
-        inside = [c for c in chars if inside(table.bbox, c)]
-        rows = _grid_rows(cells, xs, ys, inside, links, location)
+        within = [c for c in chars if inside(table.bbox, c)]
+        rows = _grid_rows(cells, xs, ys, within, links, location)
         if any(cell.text for row in rows for cell in row.cells):
             found.append(FoundTable(table.bbox, Table(rows, location)))
     return found
