@@ -32,7 +32,9 @@ class FoundTable:
     table: Table
 
 
-def ruled_tables(page, chars: Sequence[dict], links, location: Location) -> list[FoundTable]:
+def ruled_tables(
+    page, chars: Sequence[dict], links: Sequence[dict], location: Location
+) -> list[FoundTable]:
     """Tables drawn with ruling lines or cell fills, as Deck tables with spans."""
     found = []
     for table in page.find_tables():
@@ -86,7 +88,9 @@ def _cell_content(chars: list[dict], links) -> RichText:
 # tables without ruling lines
 
 
-def aligned_tables(found: list[Segment], links, location: Location) -> list[FoundTable]:
+def aligned_tables(
+    found: list[Segment], links: Sequence[dict], location: Location
+) -> list[FoundTable]:
     """Borderless tables: runs of lines whose segments start on shared column edges."""
     lines = _lines(found)
     tables = []

@@ -49,6 +49,7 @@ class TextBlock:
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
+        """The box around all its lines: x0, top, x1, bottom."""
         return (
             min(s.x0 for s in self.lines),
             self.lines[0].top,
@@ -58,10 +59,12 @@ class TextBlock:
 
     @property
     def size(self) -> float:
+        """The font size most of its characters are set in."""
         return dominant_size([c for s in self.lines for c in s.chars])
 
     @property
     def bullet(self) -> dict | None:
+        """The bullet glyph that opens it, if any."""
         return self.lines[0].bullet
 
 

@@ -74,7 +74,9 @@ def _to_slides(pages: list[tuple[Location, StyledParagraph | None, list[Item]]])
     return slides
 
 
-def read_slide(slide, styles: DeckStyles, location: Location, title_zone: int):
+def read_slide(
+    slide, styles: DeckStyles, location: Location, title_zone: int
+) -> tuple[StyledParagraph | None, list[Item]]:
     """A slide's title and its paragraphs and tables in reading order."""
     shapes = list(_walk(slide.shapes))
     title_shape = _title_shape(slide, shapes, styles, title_zone)

@@ -2,7 +2,8 @@
 
 Slides and PDF pages have no heading markup: a heading is a paragraph without a bullet set in
 a font clearly larger than the deck's body text. The body size is the size most of the deck's
-running text is set in; heading levels follow the sizes, the largest first.
+running text is set in; heading levels follow the sizes, the largest first, and at one size a
+bold heading ranks above a regular one.
 """
 
 from __future__ import annotations
@@ -36,10 +37,10 @@ def body_size(paragraphs: Iterable[StyledParagraph]) -> float:
     return weights.most_common(1)[0][0] if weights else DEFAULT_BODY_SIZE
 
 
-def heading_levels(paragraphs: Iterable[StyledParagraph], body: float) -> dict[float, int]:
-    """Heading level by font size: every size clearly above the body size, largest first."""
-    sizes = {round(p.size * 2) / 2 for p in paragraphs if _is_heading(p, body)}
-    return {size: FIRST_LEVEL + rank for rank, size in enumerate(sorted(sizes, reverse=True))}
+def heading_levels(paragraphs: Iterable[StyledParagraph], body: float) -> dict[tuple, int]:
+    """Heading level by (size, bold): every size clearly above the body size, largest first."""
+    styles = {_style(p) for p in paragraphs if _is_heading(p, body)}
+    return {style: FIRST_LEVEL + rank for rank, style in enumerate(sorted(styles, reverse=True))}
 
 
 def to_blocks(paragraphs: Iterable[StyledParagraph], body: float) -> list[Block]:
@@ -49,14 +50,18 @@ def to_blocks(paragraphs: Iterable[StyledParagraph], body: float) -> list[Block]
     return [to_block(p, body, levels) for p in paragraphs]
 
 
-def to_block(paragraph: StyledParagraph, body: float, levels: dict[float, int]) -> Block:
+def to_block(paragraph: StyledParagraph, body: float, levels: dict[tuple, int]) -> Block:
     """One styled paragraph as a Heading, ListItem or Paragraph."""
     if paragraph.bullet_level is not None:
         return ListItem(paragraph.content, paragraph.bullet_level, paragraph.location)
     if _is_heading(paragraph, body):
-        level = levels.get(round(paragraph.size * 2) / 2, FIRST_LEVEL)
+        level = levels.get(_style(paragraph), FIRST_LEVEL)
         return Heading(paragraph.content, level, paragraph.location)
     return Paragraph(paragraph.content, paragraph.location)
+
+
+def _style(paragraph: StyledParagraph) -> tuple[float, bool]:
+    return (round(paragraph.size * 2) / 2, paragraph.content.bold)
 
 
 def _is_heading(paragraph: StyledParagraph, body: float) -> bool:

@@ -132,7 +132,9 @@ def test_body_size_is_the_size_most_text_is_set_in():
 
 
 def test_headings_are_unbulleted_text_clearly_above_body_size():
+    bold_section = StyledParagraph(RichText("Part", bold=True), 22, Location("page", 1))
     paragraphs = [
+        bold_section,
         styled("Section", 22),
         styled("Sub-section", 17),
         styled("Running text " * 20, 14),
@@ -143,6 +145,7 @@ def test_headings_are_unbulleted_text_clearly_above_body_size():
     assert [(type(b).__name__, getattr(b, "level", None)) for b in blocks] == [
         ("Heading", 2),
         ("Heading", 3),
+        ("Heading", 4),
         ("Paragraph", None),
         ("ListItem", 0),
         ("Paragraph", None),
