@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test test-fast lint clean
+.PHONY: setup run test test-fast lint clean samples bench
 
 setup: $(STAMP)
 
@@ -36,6 +36,20 @@ test: setup
 ## Skip the slow tests while developing.
 test-fast: setup
 	$(BIN)/python -m pytest -q -m "not slow"
+
+## Rebuild the sample renditions from the markdown deck (needs root for apt-get, or the
+## packages below already installed). Only this target needs LibreOffice and reportlab.
+SAMPLE_PACKAGES := libreoffice-impress fonts-crosextra-carlito fonts-dejavu-core
+samples: setup
+	@command -v soffice >/dev/null && fc-list | grep -q Carlito && fc-list | grep -q "DejaVu Serif" \
+		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq --no-install-recommends $(SAMPLE_PACKAGES))
+	$(BIN)/python -m pip install --quiet -e '.[samples]'
+	$(BIN)/python samples/build_samples.py samples/u4ssc-action-plan-2024-2025.md
+
+## Time the readers on the sample decks against bare pdfplumber and python-pptx.
+bench: setup
+	$(BIN)/python bench/readers.py
 
 lint: setup
 	$(BIN)/ruff check .

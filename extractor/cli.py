@@ -74,13 +74,18 @@ def main() -> None:
     help="Vocabulary profile (TOML) for another family of plans.",
 )
 @click.option(
+    "--password",
+    default=None,
+    help="Password that opens encrypted PDF inputs.",
+)
+@click.option(
     "--aliases",
     "alias_files",
     multiple=True,
     type=click.Path(path_type=Path, dir_okay=False),
     help="Extra organisation or people alias table (CSV); repeatable.",
 )
-def extract(sources, outdir, formats, profile_path, alias_files) -> None:
+def extract(sources, outdir, formats, profile_path, password, alias_files) -> None:
     """Extract every deck in SOURCES (files or folders) into OUTDIR/<edition id>/."""
     from extractor.profile import DEFAULT_PROFILE, ProfileError, load_profile
 
@@ -92,23 +97,23 @@ def extract(sources, outdir, formats, profile_path, alias_files) -> None:
         sys.exit(EXIT_INPUT_ERROR)
     files = collect_sources(sources)
     if not files:
-        fail_line(", ".join(map(str, sources)), "no supported deck found (.md, .html)")
+        fail_line(", ".join(map(str, sources)), "no supported deck found (.md, .html, .pptx, .pdf)")
         sys.exit(EXIT_INPUT_ERROR)
     failures = 0
     written: dict[str, tuple[str, str]] = {}
     for path in files:
-        failures += not _extract_one(path, outdir, writers, profile, written)
+        failures += not _extract_one(path, outdir, writers, profile, written, password)
     sys.exit(EXIT_INPUT_ERROR if failures else 0)
 
 
-def _extract_one(path: Path, outdir: Path, writers, profile, written: dict) -> bool:
+def _extract_one(path: Path, outdir: Path, writers, profile, written: dict, password=None) -> bool:
     from extractor.extract import NoPlanError, extract_plan
     from extractor.writers import plan_to_dict, without_sources, write_edition
     from parsers.detect import parse_file
     from parsers.errors import InputError
 
     try:
-        plan = extract_plan(parse_file(path), profile)
+        plan = extract_plan(parse_file(path, password), profile)
     except InputError as err:
         fail_line(err.path, err.reason)
         return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -26,6 +27,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """A matching key: accents, case, dashes and spacing ignored."""
     return squash_spaces(normalize_dashes(strip_accents(text)).casefold())

@@ -13,8 +13,25 @@ EXTENSIONS = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".pptx": "pptx",
+    ".pdf": "pdf",
 }
-SIGNATURES = {b"%PDF": "pdf", b"PK\x03\x04": "pptx (zip package)", b"\xd0\xcf\x11\xe0": "ole2"}
+SIGNATURES = {
+    b"%PDF": "pdf",
+    b"PK\x03\x04": "pptx",
+    b"\xd0\xcf\x11\xe0": "ole2",
+    b"\x89PNG": "png",
+    b"\xff\xd8\xff": "jpeg",
+    b"GIF8": "gif",
+}
+BINARY_FORMATS = {"pdf", "pptx"}
+HINTS = {
+    ".ppt": "a PowerPoint 97-2003 file; save it as .pptx",
+    ".pptm": "a macro-enabled deck; save it as .pptx",
+    ".key": "a Keynote deck; export it as .pptx or .pdf",
+    ".odp": "an OpenDocument deck; save it as .pptx or export it as .pdf",
+}
+OLE2_HINT = "an OLE2 container (a PowerPoint 97-2003 file, or a password-protected .pptx)"
 
 
 def rendition_order(path: Path) -> tuple[str, str, int, str]:
@@ -30,31 +47,51 @@ def supported(path: Path) -> bool:
     return path.suffix.lower() in EXTENSIONS
 
 
-def parse_file(path: Path) -> Deck:
+def parse_file(path: Path, password: str | None = None) -> Deck:
     """Read any supported file into a Deck, or raise InputError saying why it cannot be read."""
-    fmt = EXTENSIONS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    fmt = EXTENSIONS.get(suffix)
     if fmt is None:
         known = ", ".join(sorted(EXTENSIONS))
-        raise InputError(
-            path, f"unsupported file type '{path.suffix or '(none)'}' (supported: {known})"
-        )
+        hint = f": {HINTS[suffix]}" if suffix in HINTS else f" (supported: {known})"
+        raise InputError(path, f"unsupported file type '{path.suffix or '(none)'}'{hint}")
     if not path.is_file():
         raise InputError(path, "no such file")
     _check_signature(path, fmt)
+    if fmt == "pdf":
+        from parsers.pdf import parse_pdf
+
+        return parse_pdf(path, password)
     return _parser(fmt)(path)
+
+
+def sniff(head: bytes) -> str | None:
+    """The format the first bytes of a file announce, if any."""
+    for signature, actual in SIGNATURES.items():
+        if head.startswith(signature):
+            return actual
+    return "pdf" if b"%PDF-" in head else None
 
 
 def _check_signature(path: Path, fmt: str) -> None:
     try:
         with path.open("rb") as handle:
-            head = handle.read(8)
+            head = handle.read(1024)
     except OSError as err:
         raise InputError(path, f"cannot be read ({err.strerror or err})") from err
-    for signature, actual in SIGNATURES.items():
-        if head.startswith(signature) and not actual.startswith(fmt):
-            raise InputError(
-                path, f"content is {actual.split()[0].upper()}, not {fmt}; rename it to match"
-            )
+    if not head and fmt in BINARY_FORMATS:
+        raise InputError(path, "the file is empty; export the deck again")
+    actual = sniff(head)
+    if actual == fmt or (actual is None and fmt not in BINARY_FORMATS):
+        return
+    if actual == "ole2" and fmt == "pptx":
+        raise InputError(path, f"content is {OLE2_HINT}; save it as .pptx without a password")
+    if actual is None:
+        what = "not a zip package" if fmt == "pptx" else "no %PDF header"
+        raise InputError(
+            path, f"not a {fmt.upper()} file ({what}); check the file or export it again"
+        )
+    raise InputError(path, f"content is {actual.upper()}, not {fmt}; rename it to match")
 
 
 def _parser(fmt: str) -> Callable[[Path], Deck]:
@@ -62,6 +99,10 @@ def _parser(fmt: str) -> Callable[[Path], Deck]:
         from parsers.markdown import parse_markdown
 
         return parse_markdown
+    if fmt == "pptx":
+        from parsers.pptx import parse_pptx
+
+        return parse_pptx
     from parsers.html import parse_html
 
     return parse_html

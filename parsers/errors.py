@@ -12,3 +12,9 @@ class InputError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = str(path)
         self.reason = reason
+
+
+def first_line(err: BaseException, limit: int = 120) -> str:
+    """An exception's message cut to one short line, or its type when it has none."""
+    text = str(err).strip() or type(err).__name__
+    return text.splitlines()[0][:limit]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from parsers.deck import (
     Table,
 )
 from parsers.errors import InputError
+from parsers.runs import WHITESPACE, tidy
 from parsers.slides import Rule, split_into_slides
 from parsers.source import describe_source, read_text
 
@@ -64,7 +64,6 @@ BLOCKS = {
 }
 BOLD_TAGS = {"b", "strong"}
 BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)", re.I)
-WHITESPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 LocateFn = Callable[[etree._Element], Location]
 
@@ -262,19 +261,12 @@ class _RichBuilder:
             self.add_text(el.tail or "", outer_bold)
 
     def build(self) -> RichText:
-        text = _tidy("".join(p for p, _ in self.pieces))
+        text = tidy("".join(p for p, _ in self.pieces))
         letters = [(p, b) for p, b in self.pieces if p.strip()]
         bold = bool(letters) and all(b for _, b in letters)
         links = []
         for start, end, url in self.links:
-            link_text = _tidy("".join(p for p, _ in self.pieces[start:end]))
+            link_text = tidy("".join(p for p, _ in self.pieces[start:end]))
             if link_text:
                 links.append(Link(link_text, url))
         return RichText(text, bold, links)
-
-
-def _tidy(text: str) -> str:
-    """Normalise Unicode, collapse spaces and trim every line; drop empty lines."""
-    text = unicodedata.normalize("NFC", text)
-    lines = (WHITESPACE.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)

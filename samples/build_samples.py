@@ -2,24 +2,34 @@
 
 Usage: python samples/build_samples.py samples/u4ssc-action-plan-2024-2025.md
 
-Writes <name>.html next to the markdown: one <section> per slide, real <table> markup with
-<thead>/<th>, meetings on separate lines (<br>), lists nested inside list items. The HTML is a
-rendition of the same content in a different shape, so the HTML parser is exercised on its own.
+Writes next to the markdown, each a rendition of the same content in a different shape so that
+every parser is exercised on its own:
+
+- <name>.html: one <section> per slide, real <table> markup with <thead>/<th>, meetings on
+  separate lines (<br>), lists nested inside list items;
+- <name>.pptx: a 16:9 deck made with python-pptx (see pptx_rendition.py);
+- <name>.pdf: that deck exported by LibreOffice Impress (`soffice` must be installed:
+  `make samples` installs it);
+- <name>-a4.pdf: the same content typeset by reportlab on A4 landscape pages in Times, tables
+  without ruling lines (see pdf_rendition.py).
 """
 
 from __future__ import annotations
 
 import html
-import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from parsers.deck import Block, Heading, ListItem, Paragraph, RichText, Table  # noqa: E402
 from parsers.markdown import parse_markdown  # noqa: E402
 
-MEETING_START = re.compile(r"\s(?=\d{1,2} [A-Z][a-z]+ \d{4},)")
+from rendition import MEETING_START  # noqa: E402
 
 
 def rich_html(content: RichText, split_meetings: bool = False) -> str:
@@ -86,12 +96,32 @@ def deck_html(markdown_path: Path) -> str:
     )
 
 
+def export_pdf(pptx: Path, target: Path) -> None:
+    """Export a deck to PDF with LibreOffice Impress, headless."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        sys.exit("soffice not found: run `make samples`, which installs LibreOffice Impress")
+    with tempfile.TemporaryDirectory() as work:
+        command = [soffice, f"-env:UserInstallation=file://{work}/profile", "--headless"]
+        command += ["--convert-to", "pdf", "--outdir", work, str(pptx)]
+        subprocess.run(command, check=True, capture_output=True, timeout=300)
+        shutil.move(Path(work) / f"{pptx.stem}.pdf", target)
+
+
 def main(paths: list[str]) -> None:
+    from pdf_rendition import build_pdf
+    from pptx_rendition import build_pptx
+
     for name in paths:
         source = Path(name)
         target = source.with_suffix(".html")
         target.write_text(deck_html(source), encoding="utf-8")
-        print(f"wrote {target}")
+        deck = parse_markdown(source)
+        build_pptx(deck, source.with_suffix(".pptx"))
+        export_pdf(source.with_suffix(".pptx"), source.with_suffix(".pdf"))
+        build_pdf(deck, source.with_name(f"{source.stem}-a4.pdf"))
+        for suffix in (".html", ".pptx", ".pdf", "-a4.pdf"):
+            print(f"wrote {source.with_name(source.stem + suffix)}")
 
 
 if __name__ == "__main__":

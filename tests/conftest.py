@@ -1,4 +1,4 @@
-"""Shared fixtures: the default profile, the sample editions, and a hand-edited newer one."""
+"""Shared fixtures: the profile, the sample editions and renditions, the shared corpus."""
 
 from __future__ import annotations
 
@@ -18,6 +18,23 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DECK = ROOT / "samples" / "u4ssc-action-plan-2024-2025.md"
 SAMPLE_ID = "u4ssc-action-plan-2024-2025"
 CHANGES = Path(__file__).parent / "data" / "changes.json"
+SAMPLES = ROOT / "samples"
+STEM = "u4ssc-action-plan-2024-2025"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """The shared corpus of real and malformed files; skips when it is not beside the checkout."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS}")
+    return CORPUS
+
+
+def sample(suffix: str) -> Path:
+    """A committed rendition of the sample deck, by its suffix (".pptx", "-a4.pdf", ...)."""
+    return SAMPLES / f"{STEM}{suffix}"
 
 
 @pytest.fixture(scope="session")

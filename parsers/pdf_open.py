@@ -1,0 +1,83 @@
+"""Opening a PDF with pdfplumber, turning what pdfminer raises into one clear InputError."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from parsers.deck import Location
+from parsers.errors import InputError, first_line
+
+T = TypeVar("T")
+MAX_PAGES = 500  # a slide deck; more pages than this is another kind of document
+BROKEN = (AssertionError, TypeError, ValueError, KeyError, IndexError, RecursionError, EOFError)
+
+
+@contextmanager
+def open_pdf(path: Path, password: str | None) -> Iterator:
+    """pdfplumber's PDF for a file, closed afterwards; InputError when it cannot be opened."""
+    import pdfplumber
+
+    # pdfminer logs every oddity it recovers from; the reader reports real failures itself
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    try:
+        pdf = pdfplumber.open(path, password=password or "")
+    except Exception as err:  # pdfplumber wraps whatever pdfminer raises
+        raise explain(path, err, password) from err
+    try:
+        yield pdf
+    finally:
+        pdf.close()
+
+
+def read_pages(path: Path, pdf, read: Callable[[object, Location], T]) -> list[T]:
+    """Read every page with read(page, location), mapping failures to InputError."""
+    try:
+        pages = pdf.pages
+        if len(pages) > MAX_PAGES:
+            raise InputError(path, f"{len(pages)} pages: too many for a slide deck")
+        read_all = []
+        for page in pages:
+            read_all.append(read(page, Location("page", page.page_number)))
+            page.close()  # drop the page's parsed layout once it is read
+        return read_all
+    except InputError:
+        raise
+    except Exception as err:
+        raise explain(path, err, None) from err
+
+
+def explain(path: Path, err: Exception, password: str | None) -> InputError:
+    """The InputError for an exception met while opening or reading a PDF."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.psparser import PSEOF
+
+    cause = _unwrap(err)
+    if isinstance(cause, PDFPasswordIncorrect):
+        if password:
+            return InputError(path, "the password given with --password does not open this PDF")
+        return InputError(path, "the PDF is encrypted; give its password with --password")
+    if isinstance(cause, PDFEncryptionError):
+        return InputError(path, f"encrypted in a way that cannot be read ({first_line(cause)})")
+    if isinstance(cause, PSEOF):
+        return InputError(path, "the PDF is truncated (ends unexpectedly); download it again")
+    if isinstance(cause, MemoryError):
+        return InputError(path, "the PDF needs more memory than is available to read")
+    if not isinstance(cause, BROKEN) and type(cause).__module__.split(".")[0] not in (
+        "pdfminer",
+        "pdfplumber",
+    ):
+        raise err
+    return InputError(
+        path, f"the PDF is damaged and cannot be read ({first_line(cause)}); export it again"
+    )
+
+
+def _unwrap(err: BaseException) -> BaseException:
+    """The exception pdfplumber wrapped, if any."""
+    while err.args and isinstance(err.args[0], BaseException):
+        err = err.args[0]
+    return err.__cause__ if type(err).__name__ == "PdfminerException" and err.__cause__ else err

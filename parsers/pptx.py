@@ -1,0 +1,198 @@
+"""PowerPoint decks (.pptx) into a Deck: one Slide per slide, located as "slide N".
+
+Titles come from the title placeholder, or from a title-like text box (the largest text near
+the top); text frames give paragraphs with their bullet levels, read inside group shapes too;
+tables keep merged cells once, with their spans. Pictures, charts, media and notes are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+from pptx.oxml.ns import qn
+
+from parsers.continued import merge_continued_tables
+from parsers.deck import Block, Cell, Deck, Heading, Location, Row, Slide, Table
+from parsers.errors import InputError
+from parsers.package import open_presentation
+from parsers.pptx_style import TITLE_TYPES, DeckStyles, StyleChain, placeholder_kind
+from parsers.runs import Run, rich_from_runs
+from parsers.source import describe_source
+from parsers.styles import StyledParagraph, body_size, heading_levels, to_block
+
+SKIPPED_PLACEHOLDERS = {"dt", "ftr", "sldNum", "hdr", "sldImg"}
+TITLE_ZONE = 0.25  # a title-like box starts in the top quarter of the slide
+BREAK, RUN, FIELD, GROUP = qn("a:br"), qn("a:r"), qn("a:fld"), qn("p:grpSp")
+PARAGRAPH, P_PR, R_PR, TEXT = qn("a:p"), qn("a:pPr"), qn("a:rPr"), qn("a:t")
+LINK, REL_ID = qn("a:hlinkClick"), qn("r:id")
+TABLE_ROW, TABLE_CELL, TABLE_TEXT = qn("a:tr"), qn("a:tc"), qn("a:txBody")
+TRUE = ("1", "true")
+
+Item = StyledParagraph | Table
+
+
+def parse_pptx(path: Path) -> Deck:
+    """Read a PowerPoint deck into a Deck."""
+    presentation = open_presentation(path)
+    styles = DeckStyles(presentation)
+    limit = presentation.slide_height * TITLE_ZONE
+    pages: list[tuple[Location, StyledParagraph | None, list[Item]]] = []
+    warnings: list[str] = []
+    for number, slide in enumerate(presentation.slides, start=1):
+        if slide._element.get("show") in ("0", "false"):
+            warnings.append(f"slide {number} is hidden and was skipped")
+            continue
+        location = Location("slide", number)
+        try:
+            title, items = read_slide(slide, styles, location, limit)
+        except (KeyError, ValueError, TypeError, AttributeError, etree.LxmlError) as err:
+            reason = (
+                str(err).strip().splitlines()[0][:120] if str(err).strip() else type(err).__name__
+            )
+            raise InputError(
+                path, f"slide {number} cannot be read ({reason}); save the deck again"
+            ) from err
+        pages.append((location, title, items))
+    slides = _to_slides(pages)
+    merge_continued_tables(slides)
+    return Deck(slides, describe_source(path, "pptx"), warnings)
+
+
+def _to_slides(pages: list[tuple[Location, StyledParagraph | None, list[Item]]]) -> list[Slide]:
+    paragraphs = [i for _, _, items in pages for i in items if isinstance(i, StyledParagraph)]
+    body = body_size(paragraphs)
+    levels = heading_levels(paragraphs, body)
+    slides = []
+    for location, title, items in pages:
+        heading = Heading(title.content, 1, title.location) if title else None
+        blocks: list[Block] = [
+            i if isinstance(i, Table) else to_block(i, body, levels) for i in items
+        ]
+        slides.append(Slide(heading, blocks, location))
+    return slides
+
+
+def read_slide(
+    slide, styles: DeckStyles, location: Location, title_zone: int
+) -> tuple[StyledParagraph | None, list[Item]]:
+    """A slide's title and its paragraphs and tables in reading order."""
+    shapes = list(_walk(slide.shapes))
+    title_shape = _title_shape(slide, shapes, styles, title_zone)
+    title: StyledParagraph | None = None
+    items: list[Item] = []
+    for shape in shapes:
+        if getattr(shape, "has_table", False):
+            table = read_table(shape.table, location)
+            items += [table] if table.rows else []
+        elif shape.has_text_frame:
+            paragraphs = read_paragraphs(shape, styles.chain(shape._element, slide), location)
+            if shape is title_shape and paragraphs:
+                title = _joined(paragraphs, location)
+            else:
+                items += paragraphs
+    return title, items
+
+
+def _walk(shapes) -> Iterator:
+    """Shapes in document order, descending into groups; placeholders for dates etc. left out."""
+    for shape in shapes:
+        if shape._element.tag == GROUP:
+            yield from _walk(shape.shapes)
+        elif placeholder_kind(shape._element) not in SKIPPED_PLACEHOLDERS:
+            yield shape
+
+
+def _title_shape(slide, shapes: list, styles: DeckStyles, title_zone: int):
+    """The title placeholder, else the text box with the largest text in the top quarter."""
+    for shape in shapes:
+        if placeholder_kind(shape._element) in TITLE_TYPES and shape.has_text_frame:
+            return shape
+    best, best_size = None, 0.0
+    for shape in shapes:
+        if not shape.has_text_frame or not shape.text_frame.text.strip() or shape.top is None:
+            continue
+        chain = styles.chain(shape._element, slide)
+        size = max(chain.size(r.find(R_PR), 0) for r in shape._element.iter(RUN))
+        if size > best_size:
+            best, best_size = shape, size
+    if best is not None and best.top <= title_zone and len(best.text_frame.paragraphs) <= 2:
+        return best
+    return None
+
+
+def read_paragraphs(shape, chain: StyleChain, location: Location) -> list[StyledParagraph]:
+    """The non-empty paragraphs of a shape's text, with size and bullet level."""
+    paragraphs = []
+    for p in shape.text_frame._txBody.iterchildren(PARAGRAPH):
+        props = p.find(P_PR)
+        level = int(props.get("lvl", "0")) if props is not None else 0
+        runs, sizes = _runs(p, shape.part, chain, level)
+        content = rich_from_runs(runs)
+        if not content.text:
+            continue
+        bullet = level if chain.bulleted(props, level) else None
+        size = max(sizes, key=sizes.get) if sizes else chain.size(None, level)
+        paragraphs.append(StyledParagraph(content, size, location, bullet))
+    return paragraphs
+
+
+def _runs(p: etree._Element, part, chain: StyleChain | None, level: int):
+    """The runs of a paragraph, and how many characters are set in each size."""
+    runs: list[Run] = []
+    sizes: dict[float, int] = {}
+    for child in p:
+        if child.tag == BREAK:
+            runs.append(Run("\n"))
+        elif child.tag in (RUN, FIELD):
+            text = "".join(t.text or "" for t in child.iter(TEXT)).replace("\x0b", "\n")
+            props = child.find(R_PR)
+            bold = chain.bold(props, level) if chain else _explicit_bold(props)
+            runs.append(Run(text, bold, _link(props, part)))
+            if chain is not None and text.strip():
+                size = chain.size(props, level)
+                sizes[size] = sizes.get(size, 0) + len(text)
+    return runs, sizes
+
+
+def _explicit_bold(props: etree._Element | None) -> bool:
+    return props is not None and props.get("b") in ("1", "true")
+
+
+def _link(props: etree._Element | None, part) -> str | None:
+    click = props.find(LINK) if props is not None else None
+    rel_id = click.get(REL_ID) if click is not None else None
+    if not rel_id or rel_id not in part.rels:
+        return None
+    return part.rels[rel_id].target_ref
+
+
+def _joined(paragraphs: list[StyledParagraph], location: Location) -> StyledParagraph:
+    runs = [Run(p.content.text + "\n", p.content.bold) for p in paragraphs]
+    return StyledParagraph(rich_from_runs(runs), paragraphs[0].size, location)
+
+
+def read_table(table, location: Location) -> Table:
+    """A table's rows; a merged cell appears once, at its origin, with its spans."""
+    rows: list[Row] = []
+    part = table.part
+    for tr in table._tbl.iterchildren(TABLE_ROW):
+        cells, spanned = [], False
+        for tc in tr.iterchildren(TABLE_CELL):
+            if tc.get("hMerge") in TRUE or tc.get("vMerge") in TRUE:
+                spanned = True
+                continue
+            span = int(tc.get("gridSpan", "1")), int(tc.get("rowSpan", "1"))
+            cells.append(Cell(_cell_text(tc, part), *span))
+        if spanned or any(c.text for c in cells):
+            rows.append(Row(cells, location))
+    return Table(rows, location)
+
+
+def _cell_text(tc: etree._Element, part):
+    runs: list[Run] = []
+    body = tc.find(TABLE_TEXT)
+    for p in body.iterchildren(PARAGRAPH) if body is not None else ():
+        runs += _runs(p, part, None, 0)[0] + [Run("\n")]
+    return rich_from_runs(runs)
