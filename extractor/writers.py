@@ -15,6 +15,9 @@ from typing import Any
 from extractor.plan import Leader, Plan, YearSpan
 
 WRITERS = ("json", "csv")
+# Every --format: the text writers, parquet (also in the edition folder) and the SQLite store.
+FORMATS = (*WRITERS, "parquet", "sqlite")
+DEFAULT_FORMATS = ("json", "csv", "sqlite")
 LIST_SEPARATOR = "; "
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -75,6 +78,10 @@ def write_edition(
     try:
         for name, text in render_files(plan, formats).items():
             (staging / name).write_text(text, encoding="utf-8", newline="")
+        if "parquet" in formats:
+            from extractor.frames import write_parquet
+
+            write_parquet(plan, staging)
         _replace_dir(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from parsers.deck import Deck
 from parsers.errors import InputError
+from parsers.safety import DEFAULT_LIMITS, Limits, check_input, library_errors
 
 EXTENSIONS = {
     ".md": "markdown",
@@ -22,7 +23,7 @@ def supported(path: Path) -> bool:
     return path.suffix.lower() in EXTENSIONS
 
 
-def parse_file(path: Path) -> Deck:
+def parse_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Deck:
     """Read any supported file into a Deck, or raise InputError saying why it cannot be read."""
     fmt = EXTENSIONS.get(path.suffix.lower())
     if fmt is None:
@@ -32,8 +33,10 @@ def parse_file(path: Path) -> Deck:
         )
     if not path.is_file():
         raise InputError(path, "no such file")
+    check_input(path, limits)
     _check_signature(path, fmt)
-    return _parser(fmt)(path)
+    with library_errors(path, fmt):
+        return _parser(fmt)(path)
 
 
 def _check_signature(path: Path, fmt: str) -> None:

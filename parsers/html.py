@@ -64,6 +64,8 @@ BLOCKS = {
 }
 BOLD_TAGS = {"b", "strong"}
 BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)", re.I)
+# XHTML pages open with one; lxml refuses an encoding declaration in text already decoded.
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 WHITESPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 LocateFn = Callable[[etree._Element], Location]
@@ -81,7 +83,7 @@ def parse_document(text: str, path: Path) -> etree._Element:
     """Parse HTML text with a parser that never touches the network."""
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
+        root = lxml.html.document_fromstring(XML_DECLARATION.sub("", text, count=1), parser=parser)
     except (etree.ParserError, ValueError) as err:
         raise InputError(path, f"not readable as HTML ({err or 'empty document'})") from err
     return root
