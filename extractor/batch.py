@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from extractor.commit import Committer
+from extractor.commit import Committer, remove_leftovers
 from extractor.jobs import Job, Outcome, Settings, run_job
 from extractor.manifest import (
     ERROR,
@@ -22,7 +22,7 @@ from extractor.manifest import (
     write_manifest,
 )
 from extractor.profile import DEFAULT_PROFILE
-from extractor.sandbox import MB, process_context
+from extractor.sandbox import MB, die_with_parent, process_context
 from extractor.store import STORE
 from extractor.writers import DEFAULT_FORMATS
 from parsers.detect import EXTENSIONS, supported
@@ -86,6 +86,7 @@ def run_batch(
     fingerprint = settings_fingerprint(settings.profile, settings.aliases, options.formats)
     manifest = Manifest(_settings_record(settings, options, fingerprint), _now())
     started = time.perf_counter()
+    remove_leftovers(outdir)
     committer = Committer(outdir, options.formats, echo or (lambda text, err: None))
     if "sqlite" in options.formats and (outdir / STORE).exists():
         committer.store()  # a store that cannot be used stops the run before it starts
@@ -196,7 +197,7 @@ def local_executor(workers: int) -> Executor:
     """A pool of worker processes; in-process for one worker. Every input is sandboxed anyway."""
     if workers <= 1:
         return InlineExecutor()
-    return ProcessPoolExecutor(max_workers=workers, mp_context=process_context())
+    return ProcessPoolExecutor(workers, process_context(), initializer=die_with_parent)
 
 
 class InlineExecutor(Executor):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +14,9 @@ from extractor.plan import Plan
 from extractor.sandbox import MB
 from extractor.store import STORE, StoreError, import_plan, open_store, stored_editions
 from extractor.writers import write_edition
+
+# Names of write_edition's staging and retired folders, and of write_atomic's temporary files.
+LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?:(?P<retired>old-\d+)|[a-z0-9_]{8})$")
 
 
 class Committer:
@@ -96,6 +101,23 @@ class Committer:
             self.outdir.mkdir(parents=True, exist_ok=True)
             self._store = open_store(self.outdir / STORE)
         return self._store
+
+
+def remove_leftovers(outdir: Path) -> None:
+    """Remove what a killed run left behind: staging folders and temporary manifests."""
+    if not outdir.is_dir():
+        return
+    for path in outdir.iterdir():
+        found = LEFTOVER.match(path.name)
+        if not found:
+            continue
+        original = outdir / found["name"]
+        if found["retired"] and path.is_dir() and not original.exists():
+            path.rename(original)  # killed between the two renames: the old snapshot goes back
+        elif path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def rendition_folder(edition_id: str, fmt: str, taken: dict) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import faulthandler
 import gc
 import logging
 import multiprocessing
@@ -24,6 +26,7 @@ except ImportError:  # not on Windows: calls there run without a sandbox
 MB = 1024 * 1024
 # Imported by the fork server before it forks sandboxes, so each starts warm.
 PRELOAD = ["extractor.jobs"]
+PR_SET_PDEATHSIG = 1
 
 
 class SandboxError(Exception):
@@ -103,8 +106,21 @@ def _receive(receiver: Connection, child: Any, timeout: float, memory_bytes: int
     return Finished(value, peak)
 
 
+def die_with_parent() -> None:
+    """Have Linux kill this process when its parent dies: a killed batch leaves no orphans."""
+    if sys.platform != "linux":
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:  # the parent died before the request was made
+        os._exit(1)
+
+
 def _child(func, arg, memory_bytes: int | None, sender: Connection) -> None:
-    # Library chatter (pdfminer logs, deprecation warnings) would garble the parent's terminal.
+    die_with_parent()
+    # Library chatter (pdfminer logs, warnings, fault dumps) would garble the parent's terminal;
+    # what went wrong reaches the parent as the one-line reason instead.
+    faulthandler.disable()
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
     if memory_bytes:

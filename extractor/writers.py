@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.plan import Leader, Plan, YearSpan
+from extractor.swap import exchange
 
 WRITERS = ("json", "csv")
 # Every --format: the text writers, parquet (also in the edition folder) and the SQLite store.
@@ -93,6 +94,8 @@ def _replace_dir(staging: Path, target: Path) -> None:
     staging.chmod(0o755)
     if not target.exists():
         os.replace(staging, target)
+        return
+    if exchange(staging, target):  # no moment without the folder; the caller removes staging
         return
     retired = target.with_name(f".{target.name}.old-{os.getpid()}")
     os.replace(target, retired)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import struct
 import zipfile
 import zlib
@@ -14,8 +15,10 @@ from parsers.errors import InputError
 
 MB = 1024 * 1024
 OOXML_SUFFIXES = frozenset({".pptx", ".pptm", ".ppsx", ".potx", ".docx", ".xlsx"})
-# Media that may carry a DTD of its own; every other part is scanned, whatever its name.
-DTD_ALLOWED = (".svg",)
+XML_NAMES = (".xml", ".rels")
+CONTENT_TYPES = "[Content_Types].xml"
+TYPE_RULE = re.compile(r"<(?:\w+:)?(Default|Override)\b([^>]*)>")
+ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # "<!DOCTYPE" in every encoding an XML parser would accept without being told.
 DOCTYPE_MARKS = tuple(
     "<!DOCTYPE".encode(encoding)
@@ -72,7 +75,7 @@ def check_ooxml_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
         with zipfile.ZipFile(path) as package:
             entries = package.infolist()
             _check_declared(path, entries, limits)
-            _check_actual(path, package, entries, limits)
+            _check_actual(path, package, entries, _xml_parts(package, entries), limits)
     except zipfile.BadZipFile as err:
         raise InputError(path, _bad_zip_reason(path, err)) from err
     except (OSError, EOFError, RuntimeError, ValueError, zlib.error, NotImplementedError) as err:
@@ -100,22 +103,68 @@ def _check_ratio(path: Path, name: str, size: int, packed: int, limits: Limits) 
         )
 
 
+def _xml_parts(package: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> set[str]:
+    """Parts a reader parses as XML: by name, or by the content type the package gives them.
+
+    Other parts (images, printer settings, embedded files) are opaque bytes to the reader and
+    may legitimately hold a DTD of their own, as SVG images and Mac printer settings do.
+    """
+    defaults, overrides = _content_types(package, entries)
+    found = set()
+    for entry in entries:
+        name = entry.filename
+        kind = overrides.get("/" + name.lower()) or defaults.get(name.rpartition(".")[2].lower())
+        is_xml = kind is not None and kind.endswith("xml") and not kind.startswith("image/")
+        if is_xml or name.lower().endswith(XML_NAMES):
+            found.add(name)
+    return found
+
+
+def _content_types(
+    package: zipfile.ZipFile, entries: list[zipfile.ZipInfo]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The Default (by extension) and Override (by part name) rules of [Content_Types].xml."""
+    entry = next((e for e in entries if e.filename == CONTENT_TYPES), None)
+    if entry is None:
+        return {}, {}
+    data = package.read(entry)
+    text = data.decode("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8", "replace")
+    defaults, overrides = {}, {}
+    for kind, body in TYPE_RULE.findall(text):
+        attributes = {m[0]: m[1] or m[2] for m in ATTRIBUTE.findall(body)}
+        content_type = attributes.get("ContentType", "").lower()
+        if kind == "Default":
+            defaults[attributes.get("Extension", "").lower()] = content_type
+        else:
+            overrides[attributes.get("PartName", "").lower()] = content_type
+    return defaults, overrides
+
+
 def _check_actual(
-    path: Path, package: zipfile.ZipFile, entries: list[zipfile.ZipInfo], limits: Limits
+    path: Path,
+    package: zipfile.ZipFile,
+    entries: list[zipfile.ZipInfo],
+    xml_parts: set[str],
+    limits: Limits,
 ) -> None:
     """Inflate every entry, counting bytes and looking for a DOCTYPE; zipfile checks each CRC."""
     total = 0
     for entry in entries:
-        size = _inflate(path, package, entry, limits.max_unpacked_bytes - total, limits)
+        scan = entry.filename in xml_parts
+        size = _inflate(path, package, entry, limits.max_unpacked_bytes - total, limits, scan)
         _check_ratio(path, entry.filename, size, entry.compress_size, limits)
         total += size
 
 
 def _inflate(
-    path: Path, package: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int, limits: Limits
+    path: Path,
+    package: zipfile.ZipFile,
+    entry: zipfile.ZipInfo,
+    budget: int,
+    limits: Limits,
+    scan: bool,
 ) -> int:
     size, tail = 0, b""
-    scan = not entry.filename.lower().endswith(DTD_ALLOWED)
     with package.open(entry) as stream:
         while chunk := stream.read(CHUNK):
             size += len(chunk)

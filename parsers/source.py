@@ -59,5 +59,5 @@ def read_text(path: Path) -> tuple[str, list[str]]:
 
 
 def _looks_binary(head: bytes) -> bool:
-    """NUL bytes in more than 1% of the first bytes: a binary file, not text with a stray NUL."""
+    """NUL bytes in over 1% of the head: binary, not text with a stray NUL."""
     return head.count(0) * 100 > len(head)
