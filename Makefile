@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test test-fast lint clean
+.PHONY: setup run test test-fast lint clean bench
 
 setup: $(STAMP)
 
@@ -25,6 +25,10 @@ test: setup
 ## Skip the slow tests while developing.
 test-fast: setup
 	$(BIN)/python -m pytest -q -m "not slow"
+
+## Run every benchmark script under bench/ (each prints its own report).
+bench: setup
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 lint: setup
 	$(BIN)/ruff check .

@@ -131,7 +131,7 @@ class _Run:
             if earlier and earlier.sha256 == entry.sha256 and self.committer.has(earlier):
                 self._arrive(index, _skipped(earlier))
             else:
-                self.jobs.append((index, Job(path, self.settings)))
+                self.jobs.append((index, Job(path, self.settings, self.options.formats)))
         self._commit_ready()
 
     def execute(self, executor: Executor | None) -> None:

@@ -56,7 +56,7 @@ class Committer:
         entry.format, entry.edition_id = outcome.format, plan.edition.id
         entry.warnings, entry.content_sha256 = len(plan.warnings), outcome.content_sha256
         try:
-            self._write(plan, entry)
+            self._write(plan, entry, outcome.files)
         except (OSError, StoreError) as err:
             entry.error = f"could not be saved ({err})"
             self.echo(f"actionplan: error: {entry.input}: {entry.error}", True)
@@ -70,7 +70,7 @@ class Committer:
             self._store.close()
             self._store = None
 
-    def _write(self, plan: Plan, entry: Entry) -> None:
+    def _write(self, plan: Plan, entry: Entry, files: dict[str, str] | None) -> None:
         folder = plan.edition.id
         if folder in self.written:
             first, first_content = self.written[folder]
@@ -88,7 +88,7 @@ class Committer:
         entry.folder = folder
         target = self.outdir / folder
         if self.folder_formats:
-            write_edition(plan, self.outdir, self.folder_formats, folder)
+            write_edition(plan, self.outdir, self.folder_formats, folder, files)
         if "sqlite" in self.formats and folder == plan.edition.id:
             import_plan(self.store(), plan)
             target = target if self.folder_formats else self.outdir / STORE

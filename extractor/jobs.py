@@ -16,7 +16,7 @@ from extractor.extract import NoPlanError, extract_plan
 from extractor.plan import Plan
 from extractor.profile import DEFAULT_PROFILE, Profile, load_profile
 from extractor.sandbox import MB, SandboxError, describe_crash, run_limited
-from extractor.writers import plan_to_dict, without_sources
+from extractor.writers import WRITERS, plan_to_dict, render_files, without_sources
 from parsers.detect import parse_file
 from parsers.errors import InputError
 from parsers.safety import DEFAULT_LIMITS, Limits
@@ -35,10 +35,11 @@ class Settings:
 
 @dataclass(frozen=True)
 class Job:
-    """One input to read, and how."""
+    """One input to read, how, and the text files to render from its plan."""
 
     path: Path
     settings: Settings = field(default_factory=Settings)
+    formats: tuple[str, ...] = WRITERS
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Outcome:
     error: str | None = None
     format: str | None = None
     content_sha256: str | None = None
+    files: dict[str, str] | None = None
     seconds: float = 0.0
     peak_bytes: int | None = None
 
@@ -88,7 +90,8 @@ def read_plan(work: tuple[Job, Profile]) -> Outcome:
         return Outcome(job.path, error=str(err))
     except RecursionError:
         return Outcome(job.path, error="nested too deeply to be read")
-    return Outcome(job.path, plan, None, deck.source.format, content_sha256(plan))
+    files = render_files(plan, job.formats)
+    return Outcome(job.path, plan, None, deck.source.format, content_sha256(plan), files)
 
 
 def _stamp(settings: Settings) -> tuple[tuple[int, int], ...]:

@@ -70,14 +70,21 @@ def plan_json(plan: Plan) -> str:
 
 
 def write_edition(
-    plan: Plan, outdir: Path, formats: tuple[str, ...] = WRITERS, folder: str | None = None
+    plan: Plan,
+    outdir: Path,
+    formats: tuple[str, ...] = WRITERS,
+    folder: str | None = None,
+    files: dict[str, str] | None = None,
 ) -> Path:
-    """Write an edition to OUTDIR/<edition id>/, replacing any earlier snapshot in one step."""
+    """Write an edition to OUTDIR/<edition id>/, replacing any earlier snapshot in one step.
+
+    files, when given, are the edition's text files already rendered (by a batch worker).
+    """
     target = outdir / (folder or plan.edition.id)
     outdir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{plan.edition.id}.", dir=outdir))
     try:
-        for name, text in render_files(plan, formats).items():
+        for name, text in (render_files(plan, formats) if files is None else files).items():
             (staging / name).write_text(text, encoding="utf-8", newline="")
         if "parquet" in formats:
             from extractor.frames import write_parquet
