@@ -49,13 +49,14 @@ class BatchOptions:
     extra_settings: dict = field(default_factory=dict)
 
 
-def collect_inputs(sources: Iterable[Path], exclude: Path | None = None) -> list[Path]:
+def collect_inputs(sources: Iterable[Path | str], exclude: Path | str | None = None) -> list[Path]:
     """Files named directly, and the deck files under each folder in sorted order.
 
     Hidden files and folders, and anything under exclude (the output folder), are left out.
     """
     found: list[Path] = []
-    for source in sources:
+    exclude = Path(exclude) if exclude is not None else None
+    for source in map(Path, sources):
         if not source.is_dir():
             found.append(source)
             continue
@@ -69,8 +70,8 @@ def collect_inputs(sources: Iterable[Path], exclude: Path | None = None) -> list
 
 
 def run_batch(
-    inputs: Sequence[Path],
-    outdir: Path,
+    inputs: Sequence[Path | str],
+    outdir: Path | str,
     settings: Settings | None = None,
     options: BatchOptions | None = None,
     executor: Executor | None = None,
@@ -83,6 +84,7 @@ def run_batch(
     written at the end, also when the run is interrupted.
     """
     settings, options = settings or Settings(), options or BatchOptions()
+    inputs, outdir = [Path(p) for p in inputs], Path(outdir)
     fingerprint = settings_fingerprint(settings.profile, settings.aliases, options.formats)
     manifest = Manifest(_settings_record(settings, options, fingerprint), _now())
     started = time.perf_counter()

@@ -65,9 +65,9 @@ def run_job(job: Job) -> Outcome:
     """Read one input in a sandbox; every failure, even a crash or a hang, becomes an Outcome."""
     started = time.perf_counter()
     settings = job.settings
-    profile = cached_profile(settings.profile, settings.aliases, _stamp(settings))
+    job_profile(job)  # loaded here, so that sandboxes forked from this process inherit it
     try:
-        finished = run_limited(read_plan, (job, profile), settings.timeout, settings.memory_bytes)
+        finished = run_limited(read_plan, job, settings.timeout, settings.memory_bytes)
         outcome, peak = finished.value, finished.peak_bytes
     except SandboxError as err:
         outcome, peak = Outcome(job.path, error=str(err)), None
@@ -78,12 +78,11 @@ def run_job(job: Job) -> Outcome:
     return outcome
 
 
-def read_plan(work: tuple[Job, Profile]) -> Outcome:
+def read_plan(job: Job) -> Outcome:
     """Parse the deck and extract its plan; input problems become the Outcome's error."""
-    job, profile = work
     try:
         deck = parse_file(job.path, job.settings.limits)
-        plan = extract_plan(deck, profile)
+        plan = extract_plan(deck, job_profile(job))
     except InputError as err:
         return Outcome(job.path, error=err.reason)
     except NoPlanError as err:
@@ -94,9 +93,11 @@ def read_plan(work: tuple[Job, Profile]) -> Outcome:
     return Outcome(job.path, plan, None, deck.source.format, content_sha256(plan), files)
 
 
-def _stamp(settings: Settings) -> tuple[tuple[int, int], ...]:
-    files = (settings.profile, *settings.aliases)
-    return tuple((s.st_mtime_ns, s.st_size) for s in (f.stat() for f in files))
+def job_profile(job: Job) -> Profile:
+    """The job's profile, from this process's cache while its files are unchanged."""
+    files = (job.settings.profile, *job.settings.aliases)
+    stamp = tuple((s.st_mtime_ns, s.st_size) for s in (f.stat() for f in files))
+    return cached_profile(job.settings.profile, job.settings.aliases, stamp)
 
 
 def content_sha256(plan: Plan) -> str:
@@ -111,10 +112,11 @@ def cached_profile(path: Path, aliases: tuple[Path, ...], stamp: tuple = ()) -> 
     return load_profile(path, aliases)
 
 
-def import_parsers() -> None:
-    """Import every parser module, so that sandboxes forked from this process start warm."""
+def warm_up() -> None:
+    """Import every parser and load the default profile, so that sandboxes start warm."""
     for module in pkgutil.iter_modules(parsers.__path__):
         importlib.import_module(f"parsers.{module.name}")
+    job_profile(Job(Path(__file__)))
 
 
-import_parsers()
+warm_up()

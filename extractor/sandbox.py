@@ -25,7 +25,7 @@ except ImportError:  # not on Windows: calls there run without a sandbox
 
 MB = 1024 * 1024
 # Imported by the fork server before it forks sandboxes, so each starts warm.
-PRELOAD = ["extractor.jobs"]
+PRELOAD = ["__main__", "extractor.jobs"]
 PR_SET_PDEATHSIG = 1
 
 
