@@ -27,7 +27,7 @@ def make_decks(folder: Path) -> None:
     """40 copies of the samples, each with its own edition period."""
     for n in range(DECKS):
         sample = SAMPLES[n % 2]
-        year = 2100 + n
+        year = 2030 + n
         text = sample.read_text(encoding="utf-8").replace("2024-2025", f"{year}-{year + 1}", 1)
         (folder / f"deck-{n:02d}{sample.suffix}").write_text(text, encoding="utf-8")
 
@@ -40,6 +40,7 @@ def run(decks: Path, out: Path, workers: int) -> tuple[float, float]:
     wall = time.perf_counter() - started
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["counts"]["ok"] == DECKS, manifest["counts"]
+    assert len({e["folder"] for e in manifest["inputs"]}) == DECKS  # one edition per deck
     return wall, manifest["seconds"]
 
 

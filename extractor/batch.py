@@ -6,7 +6,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -46,7 +46,6 @@ class BatchOptions:
     fail_fast: bool = False
     force: bool = False
     window: int | None = None
-    extra_settings: dict = field(default_factory=dict)
 
 
 def collect_inputs(sources: Iterable[Path | str], exclude: Path | str | None = None) -> list[Path]:
@@ -247,7 +246,7 @@ def _settings_record(settings: Settings, options: BatchOptions, fingerprint: str
         "max_unpacked_size_mb": limits.max_unpacked_bytes // MB,
         "profile": None if settings.profile == DEFAULT_PROFILE else settings.profile.as_posix(),
         "aliases": [p.as_posix() for p in settings.aliases], "force": options.force,
-        "fail_fast": options.fail_fast, "fingerprint": fingerprint, **options.extra_settings,
+        "fail_fast": options.fail_fast, "fingerprint": fingerprint,
     }  # fmt: skip
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -65,13 +66,33 @@ def main() -> None:
     help="Extra organisation or people alias table (CSV); repeatable.",
 )
 @click.option("--workers", type=click.IntRange(min=1), help="Parallel processes [default: cores].")
-@click.option("--timeout", default=60.0, show_default=True, help="Seconds one input may take.")
 @click.option(
-    "--memory-limit", default=2048, show_default=True, help="MiB one input may use (0: no cap)."
+    "--timeout",
+    default=60.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds one input may take.",
 )
-@click.option("--max-file-size", default=256, show_default=True, help="MiB an input may weigh.")
 @click.option(
-    "--max-unpacked-size", default=1024, show_default=True, help="MiB a .pptx may unpack to."
+    "--memory-limit",
+    default=2048,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="MiB one input may use (0: no cap).",
+)
+@click.option(
+    "--max-file-size",
+    default=256,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="MiB an input may weigh.",
+)
+@click.option(
+    "--max-unpacked-size",
+    default=1024,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="MiB a .pptx may unpack to.",
 )
 @click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails.")
 @click.option("--force", is_flag=True, help="Extract inputs unchanged since the last run too.")
@@ -82,6 +103,10 @@ def extract(sources, outdir, formats, profile_path, alias_files, **batch) -> Non
     from extractor.profile import DEFAULT_PROFILE, ProfileError, load_profile
 
     writers = parse_formats(formats)
+    if "parquet" in writers and not all(map(importlib.util.find_spec, ("pandas", "pyarrow"))):
+        click.echo("actionplan: error: parquet needs pandas and pyarrow: "
+                   "pip install 'actionplan[data]'", err=True)  # fmt: skip
+        sys.exit(EXIT_INPUT_ERROR)
     profile_path = profile_path or DEFAULT_PROFILE
     try:
         load_profile(profile_path, alias_files)

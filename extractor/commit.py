@@ -27,6 +27,7 @@ class Committer:
         self.folder_formats = tuple(f for f in formats if f != "sqlite")
         self.written: dict[str, tuple[str, str | None]] = {}
         self._store: sqlite3.Connection | None = None
+        self._stored: set[str] | None = None
 
     def has(self, entry: Entry) -> bool:
         """Whether the outputs an earlier run made for this entry are still in place."""
@@ -36,7 +37,9 @@ class Committer:
             return False
         if "sqlite" not in self.formats or entry.folder != entry.edition_id:
             return True
-        return entry.edition_id in stored_editions(self.store())
+        if self._stored is None:
+            self._stored = stored_editions(self.store())
+        return entry.edition_id in self._stored
 
     def keep(self, entry: Entry) -> Entry:
         """Take an input skipped as unchanged: later renditions of its edition compare with it."""
