@@ -4,11 +4,15 @@ The decks are copies of the samples (20 markdown, 20 HTML), each given a period 
 that every one is a separate edition written in full (folders, CSVs, store). Each setting runs
 three times, alternating, into a fresh output folder; the medians are compared. Wall time counts
 the whole command; batch time is the run's own `seconds` from manifest.json.
+
+On a shared machine the second core may be partly taken: the script also measures the
+speed-up that two processes of pure CPU work get between the rounds: the ceiling for this run.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import statistics
 import subprocess
 import sys
@@ -44,18 +48,44 @@ def run(decks: Path, out: Path, workers: int) -> tuple[float, float]:
     return wall, manifest["seconds"]
 
 
+def burn(_: object) -> None:
+    """A fixed amount of pure CPU work."""
+    total = 0
+    for number in range(3_000_000):
+        total += number * number
+
+
+def ceiling() -> float:
+    """How much faster two processes do eight units of CPU work than one, right now."""
+    started = time.perf_counter()
+    for unit in range(8):
+        burn(unit)
+    serial = time.perf_counter() - started
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        pool.map(burn, range(2))  # start-up, not measured
+        started = time.perf_counter()
+        pool.map(burn, range(8), chunksize=1)
+        return serial / (time.perf_counter() - started)
+
+
+def measure(scratch: Path) -> tuple[dict[int, list[tuple[float, float]]], list[float]]:
+    """Times of each setting, rounds alternating, and the ceiling measured after each round."""
+    decks = scratch / "decks"
+    decks.mkdir()
+    make_decks(decks)
+    times: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
+    ceilings = []
+    for round_ in range(ROUNDS):
+        for workers in (1, 2):
+            times[workers].append(run(decks, scratch / f"out-{workers}-{round_}", workers))
+        ceilings.append(ceiling())
+    return times, ceilings
+
+
 def main() -> None:
     """Run the benchmark and print the medians and the speed-up."""
     with tempfile.TemporaryDirectory() as scratch:
-        decks = Path(scratch) / "decks"
-        decks.mkdir()
-        make_decks(decks)
-        times: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
-        for round_ in range(ROUNDS):
-            for workers in (1, 2):
-                times[workers].append(
-                    run(decks, Path(scratch) / f"out-{workers}-{round_}", workers)
-                )
+        times, ceilings = measure(Path(scratch))
     wall = {w: statistics.median(t[0] for t in runs) for w, runs in times.items()}
     batch = {w: statistics.median(t[1] for t in runs) for w, runs in times.items()}
     print(f"batch of {DECKS} decks, median of {ROUNDS} runs each")
@@ -65,6 +95,8 @@ def main() -> None:
         print(f"{workers:>8} {wall[workers]:>8.2f} {batch[workers]:>8.2f} {rate:>8.1f}")
     print(f"speed-up of --workers 2 over --workers 1: {batch[1] / batch[2]:.2f}x "
           f"(batch time), {wall[1] / wall[2]:.2f}x (wall time)")  # fmt: skip
+    print(f"ceiling on this machine meanwhile (2 processes of pure CPU work): "
+          f"{statistics.median(ceilings):.2f}x")  # fmt: skip
 
 
 if __name__ == "__main__":
