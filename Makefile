@@ -47,9 +47,9 @@ samples: setup
 	$(BIN)/python -m pip install --quiet -e '.[samples]'
 	$(BIN)/python samples/build_samples.py samples/u4ssc-action-plan-2024-2025.md
 
-## Time the readers on the sample decks against bare pdfplumber and python-pptx.
+## Run every benchmark script under bench/ (each prints its own report).
 bench: setup
-	$(BIN)/python bench/readers.py
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 lint: setup
 	$(BIN)/ruff check .

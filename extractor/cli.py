@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -19,28 +19,14 @@ def fail_line(path: str, reason: str) -> None:
     click.echo(f"actionplan: error: {path}: {reason}", err=True)
 
 
-def collect_sources(sources: tuple[Path, ...]) -> list[Path]:
-    """Files named directly, and the supported files under each folder, renditions together."""
-    from parsers.detect import rendition_order, supported
-
-    found: list[Path] = []
-    for source in sources:
-        if source.is_dir():
-            files = [p for p in source.rglob("*") if p.is_file() and supported(p)]
-            found += sorted(files, key=rendition_order)
-        else:
-            found.append(source)
-    return found
-
-
 def parse_formats(value: str) -> tuple[str, ...]:
     """The writers named by --format, checked."""
-    from extractor.writers import WRITERS
+    from extractor.writers import FORMATS
 
     formats = tuple(f.strip().lower() for f in value.split(",") if f.strip())
-    unknown = [f for f in formats if f not in WRITERS]
+    unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise click.BadParameter(f"choose from {', '.join(WRITERS)} (got {value!r})")
+        raise click.BadParameter(f"choose from {', '.join(FORMATS)} (got {value!r})")
     return formats
 
 
@@ -63,9 +49,10 @@ def main() -> None:
 @click.option(
     "--format",
     "formats",
-    default="json,csv,ics",
+    default="json,csv,ics,sqlite",
     show_default=True,
-    help="Writers to run, comma-separated: json, csv, ics (meetings.ics).",
+    help="Outputs, comma-separated: json, csv, ics (meetings.ics), parquet (edition folders), "
+    "sqlite (the store).",
 )
 @click.option(
     "--profile",
@@ -74,82 +61,101 @@ def main() -> None:
     help="Vocabulary profile (TOML) for another family of plans.",
 )
 @click.option(
-    "--password",
-    default=None,
-    help="Password that opens encrypted PDF inputs.",
-)
-@click.option(
     "--aliases",
     "alias_files",
     multiple=True,
     type=click.Path(path_type=Path, dir_okay=False),
     help="Extra organisation or people alias table (CSV); repeatable.",
 )
-def extract(sources, outdir, formats, profile_path, password, alias_files) -> None:
+@click.option("--password", default=None, help="Password that opens encrypted PDF inputs.")
+@click.option("--workers", type=click.IntRange(min=1), help="Parallel processes [default: cores].")
+@click.option(
+    "--timeout",
+    default=60.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds one input may take.",
+)
+@click.option(
+    "--memory-limit",
+    default=2048,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="MiB one input may use (0: no cap).",
+)
+@click.option(
+    "--max-file-size",
+    default=256,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="MiB an input may weigh.",
+)
+@click.option(
+    "--max-unpacked-size",
+    default=1024,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="MiB a .pptx may unpack to.",
+)
+@click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails.")
+@click.option("--force", is_flag=True, help="Extract inputs unchanged since the last run too.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar; print errors only.")
+def extract(sources, outdir, formats, profile_path, alias_files, **batch) -> None:
     """Extract every deck in SOURCES (files or folders) into OUTDIR/<edition id>/."""
+    from extractor.batch import collect_inputs
     from extractor.profile import DEFAULT_PROFILE, ProfileError, load_profile
 
     writers = parse_formats(formats)
+    if "parquet" in writers and not all(map(importlib.util.find_spec, ("pandas", "pyarrow"))):
+        click.echo("actionplan: error: parquet needs pandas and pyarrow: "
+                   "pip install 'actionplan[data]'", err=True)  # fmt: skip
+        sys.exit(EXIT_INPUT_ERROR)
+    profile_path = profile_path or DEFAULT_PROFILE
     try:
-        profile = load_profile(profile_path or DEFAULT_PROFILE, alias_files)
+        load_profile(profile_path, alias_files)
     except ProfileError as err:
         click.echo(f"actionplan: error: {err}", err=True)
         sys.exit(EXIT_INPUT_ERROR)
-    files = collect_sources(sources)
+    files = collect_inputs(sources, exclude=outdir)
     if not files:
-        fail_line(", ".join(map(str, sources)), "no supported deck found (.md, .html, .pptx, .pdf)")
+        fail_line(", ".join(map(str, sources)), "no deck found (.md, .html, .pdf, .pptx)")
         sys.exit(EXIT_INPUT_ERROR)
-    failures = 0
-    written: dict[str, tuple[str, str]] = {}
-    for path in files:
-        failures += not _extract_one(path, outdir, writers, profile, written, password)
-    sys.exit(EXIT_INPUT_ERROR if failures else 0)
+    manifest = _run_batch(files, outdir, writers, profile_path, alias_files, batch)
+    sys.exit(0 if manifest.all_ok() else EXIT_INPUT_ERROR)
 
 
-def _extract_one(path: Path, outdir: Path, writers, profile, written: dict, password=None) -> bool:
-    from extractor.extract import NoPlanError, extract_plan
-    from extractor.writers import plan_to_dict, without_sources, write_edition
-    from parsers.detect import parse_file
-    from parsers.errors import InputError
+def _run_batch(files, outdir: Path, writers, profile_path: Path, alias_files, batch: dict):
+    """Run the batch with a progress bar on a terminal; print the closing summary."""
+    from extractor.batch import BatchOptions, run_batch
+    from extractor.jobs import Settings
+    from extractor.progress import Progress, on_terminal
+    from extractor.sandbox import MB
+    from extractor.store import StoreError
+    from parsers.safety import Limits
 
-    try:
-        plan = extract_plan(parse_file(path, password), profile)
-    except InputError as err:
-        fail_line(err.path, err.reason)
-        return False
-    except NoPlanError as err:
-        fail_line(str(path), str(err))
-        return False
-    content = json.dumps(without_sources(plan_to_dict(plan)), sort_keys=True)
-    folder = plan.edition.id
-    if folder in written:
-        first, first_content = written[folder]
-        if content == first_content:
-            click.echo(f"{path}: same edition and content as {first}; not written again")
-            return True
-        folder = _rendition_folder(folder, plan.edition.source.format, written)
-        click.echo(f"{path}: same edition as {first} but different content; see {folder}/")
-    written[folder] = (str(path), content)
-    target = write_edition(plan, outdir, writers, folder)
-    click.echo(f"{path} -> {target}/ ({_summary(plan)})")
-    return True
-
-
-def _rendition_folder(edition_id: str, fmt: str, taken: dict) -> str:
-    candidate, counter = f"{edition_id}--{fmt}", 2
-    while candidate in taken:
-        candidate, counter = f"{edition_id}--{fmt}-{counter}", counter + 1
-    return candidate
-
-
-def _summary(plan) -> str:
-    groups = plan.thematic_groups
-    wgs = sum(len(g.working_groups) for g in groups)
-    meetings = sum(len(g.meetings) + sum(len(w.meetings) for w in g.working_groups) for g in groups)
-    return (
-        f"{len(groups)} thematic groups, {wgs} working groups, {meetings} meetings, "
-        f"{len(plan.people)} people, {len(plan.warnings)} warnings"
+    limits = Limits(batch["max_file_size"] * MB, batch["max_unpacked_size"] * MB)
+    memory = batch["memory_limit"] * MB or None
+    settings = Settings(
+        profile_path, tuple(alias_files), limits, batch["timeout"], memory, batch["password"]
     )
+    options = BatchOptions(writers, batch["workers"], batch["fail_fast"], batch["force"])
+    progress = Progress(len(files), on_terminal(), batch["quiet"])
+    echo, advance = progress.echo, progress.advance
+    try:
+        manifest = run_batch(files, outdir, settings, options, None, echo, advance)
+    except StoreError as err:
+        progress.close()
+        fail_line(str(outdir), str(err))
+        sys.exit(EXIT_INPUT_ERROR)
+    progress.close()
+    counts = manifest.counts()
+    progress.echo(
+        f"{len(manifest.entries)} inputs: {counts['ok']} extracted, "
+        f"{counts['skipped-unchanged']} unchanged, {counts['error']} failed "
+        f"({manifest.seconds:.1f} s); see {outdir / 'manifest.json'}",
+        False,
+    )
+    return manifest
 
 
 @main.command()
@@ -175,6 +181,7 @@ def report(editions, output, changes_path) -> None:
 
 main.add_command(diff_command)
 main.add_command(history_command)
+
 
 if __name__ == "__main__":
     main()

@@ -15,6 +15,7 @@ from parsers.deck import Deck
 
 LEADER_FACTS = ("leader", "co-leader", "suggested-leader")
 SECRETARIAT_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*")
+MIN_FACTS = 2
 
 
 class NoPlanError(Exception):
@@ -28,12 +29,14 @@ def extract_plan(deck: Deck, profile: Profile) -> Plan:
         normalizer.warn(message, "", None)
     reader = DeckReader(normalizer)
     reader.read(deck)
-    if not reader.drafts:
+    drafts = [draft for draft in reader.drafts if _looks_like_a_group(draft, normalizer)]
+    if not drafts:
         raise NoPlanError(
             f"no thematic group found (profile '{profile.name}' expects fact lists such as "
-            "'Leader: ...' under a group name); is this an action plan of this family?"
+            "'Leader: ...' and 'Timeline: ...' under a group name); is this an action plan of "
+            "this family?"
         )
-    groups = [finish_group(draft, normalizer) for draft in reader.drafts]
+    groups = [finish_group(draft, normalizer) for draft in drafts]
     return Plan(
         edition=_edition(reader, deck),
         thematic_groups=groups,
@@ -42,6 +45,18 @@ def extract_plan(deck: Deck, profile: Profile) -> Plan:
         contacts=reader.contacts,
         warnings=normalizer.warnings,
     )
+
+
+def _looks_like_a_group(draft: GroupDraft, normalizer: Normalizer) -> bool:
+    """A group has working groups or two facts with values; a lone "Label: value" is text."""
+    facts = {name: values for name, (values, _) in draft.facts.items()}
+    said = [name for name, values in facts.items() if not normalizer.is_blank(" ".join(values))]
+    if draft.group.working_groups or len(said) >= MIN_FACTS:
+        return True
+    for name, (values, location) in draft.facts.items():
+        raw = f"{draft.group.name}: {name}: {' '.join(values)}".rstrip(": ")
+        normalizer.warn("too few facts for a thematic group; kept as text", raw, location)
+    return False
 
 
 def _edition(reader: DeckReader, deck: Deck) -> Edition:

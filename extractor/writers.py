@@ -13,8 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from extractor.plan import Leader, Plan, YearSpan
+from extractor.swap import exchange
 
 WRITERS = ("json", "csv", "ics")
+# Every --format: the text writers, parquet (also in the edition folder) and the SQLite store.
+FORMATS = (*WRITERS, "parquet", "sqlite")
+DEFAULT_FORMATS = ("json", "csv", "ics", "sqlite")
 LIST_SEPARATOR = "; "
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -66,15 +70,26 @@ def plan_json(plan: Plan) -> str:
 
 
 def write_edition(
-    plan: Plan, outdir: Path, formats: tuple[str, ...] = WRITERS, folder: str | None = None
+    plan: Plan,
+    outdir: Path,
+    formats: tuple[str, ...] = WRITERS,
+    folder: str | None = None,
+    files: dict[str, str] | None = None,
 ) -> Path:
-    """Write an edition to OUTDIR/<edition id>/, replacing any earlier snapshot in one step."""
+    """Write an edition to OUTDIR/<edition id>/, replacing any earlier snapshot in one step.
+
+    files, when given, are the edition's text files already rendered (by a batch worker).
+    """
     target = outdir / (folder or plan.edition.id)
     outdir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{plan.edition.id}.", dir=outdir))
     try:
-        for name, text in render_files(plan, formats).items():
+        for name, text in (render_files(plan, formats) if files is None else files).items():
             (staging / name).write_text(text, encoding="utf-8", newline="")
+        if "parquet" in formats:
+            from extractor.frames import write_parquet
+
+            write_parquet(plan, staging)
         _replace_dir(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -86,6 +101,8 @@ def _replace_dir(staging: Path, target: Path) -> None:
     staging.chmod(0o755)
     if not target.exists():
         os.replace(staging, target)
+        return
+    if exchange(staging, target):  # no moment without the folder; the caller removes staging
         return
     retired = target.with_name(f".{target.name}.old-{os.getpid()}")
     os.replace(target, retired)

@@ -7,6 +7,13 @@ from pathlib import Path
 
 from parsers.deck import Deck
 from parsers.errors import InputError
+from parsers.safety import (
+    DEFAULT_LIMITS,
+    Limits,
+    check_ooxml_package,
+    check_size,
+    library_errors,
+)
 
 EXTENSIONS = {
     ".md": "markdown",
@@ -47,7 +54,7 @@ def supported(path: Path) -> bool:
     return path.suffix.lower() in EXTENSIONS
 
 
-def parse_file(path: Path, password: str | None = None) -> Deck:
+def parse_file(path: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Deck:
     """Read any supported file into a Deck, or raise InputError saying why it cannot be read."""
     suffix = path.suffix.lower()
     fmt = EXTENSIONS.get(suffix)
@@ -57,12 +64,16 @@ def parse_file(path: Path, password: str | None = None) -> Deck:
         raise InputError(path, f"unsupported file type '{path.suffix or '(none)'}'{hint}")
     if not path.is_file():
         raise InputError(path, "no such file")
+    check_size(path, limits.max_file_bytes)
     _check_signature(path, fmt)
-    if fmt == "pdf":
-        from parsers.pdf import parse_pdf
+    if fmt == "pptx":
+        check_ooxml_package(path, limits)
+    with library_errors(path, fmt):
+        if fmt == "pdf":
+            from parsers.pdf import parse_pdf
 
-        return parse_pdf(path, password)
-    return _parser(fmt)(path)
+            return parse_pdf(path, password)
+        return _parser(fmt)(path)
 
 
 def sniff(head: bytes) -> str | None:

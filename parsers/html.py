@@ -64,6 +64,8 @@ BLOCKS = {
 }
 BOLD_TAGS = {"b", "strong"}
 BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)", re.I)
+# XHTML pages open with one; lxml refuses an encoding declaration in text already decoded.
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 LocateFn = Callable[[etree._Element], Location]
 
@@ -80,7 +82,7 @@ def parse_document(text: str, path: Path) -> etree._Element:
     """Parse HTML text with a parser that never touches the network."""
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
+        root = lxml.html.document_fromstring(XML_DECLARATION.sub("", text, count=1), parser=parser)
     except (etree.ParserError, ValueError) as err:
         raise InputError(path, f"not readable as HTML ({err or 'empty document'})") from err
     return root

@@ -30,7 +30,16 @@ def open_pdf(path: Path, password: str | None) -> Iterator:
     try:
         yield pdf
     finally:
-        pdf.close()
+        _close(pdf)
+
+
+def _close(pdf) -> None:
+    """Close the PDF; a failure here must not hide the error that ended the reading."""
+    try:
+        pdf.close()  # walks the pages again, which fails on a PDF that failed to read
+    except Exception:  # noqa: BLE001 - the reading's own error is the one to report
+        if not getattr(pdf, "stream_is_external", True):
+            pdf.stream.close()
 
 
 def read_pages(path: Path, pdf, read: Callable[[object, Location], T]) -> list[T]:
@@ -65,7 +74,9 @@ def explain(path: Path, err: Exception, password: str | None) -> InputError:
     if isinstance(cause, PSEOF):
         return InputError(path, "the PDF is truncated (ends unexpectedly); download it again")
     if isinstance(cause, MemoryError):
-        return InputError(path, "the PDF needs more memory than is available to read")
+        return InputError(
+            path, "the PDF needs more memory than is available to read (see --memory-limit)"
+        )
     if not isinstance(cause, BROKEN) and type(cause).__module__.split(".")[0] not in (
         "pdfminer",
         "pdfplumber",

@@ -136,7 +136,9 @@ def test_a_document_without_a_plan_is_an_error(tmp_path: Path) -> None:
     code, _, err = run("extract", str(essay), "-o", str(tmp_path / "out"))
     assert code == 2
     assert "no thematic group found" in err
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["manifest.json"]
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert [e["status"] for e in manifest["inputs"]] == ["error"]
 
 
 def test_folder_source_with_two_renditions_writes_the_edition_once(tmp_path: Path) -> None:
@@ -147,7 +149,9 @@ def test_folder_source_with_two_renditions_writes_the_edition_once(tmp_path: Pat
     code, out, _ = run("extract", str(decks), "-o", str(tmp_path / "out"))
     assert code == 0
     assert "same edition and content" in out
-    assert [p.name for p in (tmp_path / "out").iterdir()] == [EDITION]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "actionplans.sqlite", "manifest.json", EDITION,
+    ]  # fmt: skip
 
 
 def test_a_rendition_with_different_content_is_kept_apart(tmp_path: Path) -> None:
@@ -159,15 +163,18 @@ def test_a_rendition_with_different_content_is_kept_apart(tmp_path: Path) -> Non
     code, out, _ = run("extract", str(decks), "-o", str(tmp_path / "out"))
     assert code == 0
     assert "different content" in out
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [EDITION, f"{EDITION}--markdown"]
+    folders = sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir())
+    assert folders == [EDITION, f"{EDITION}--markdown"]
 
 
 def test_rerun_replaces_the_snapshot_and_leaves_no_staging_folders(tmp_path: Path) -> None:
     run("extract", str(SEED), "-o", str(tmp_path))
     (tmp_path / EDITION / "stale.csv").write_text("old")
-    run("extract", str(SEED), "-o", str(tmp_path))
+    run("extract", str(SEED), "-o", str(tmp_path), "--force")
     assert not (tmp_path / EDITION / "stale.csv").exists()
-    assert [p.name for p in tmp_path.iterdir()] == [EDITION]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "actionplans.sqlite", "manifest.json", EDITION,
+    ]  # fmt: skip
 
 
 def test_extra_alias_file_resolves_a_new_spelling(tmp_path: Path) -> None:

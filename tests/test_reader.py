@@ -126,6 +126,7 @@ def test_new_groups_after_an_approved_line(tmp_path: Path) -> None:
     text = (
         "# New Thematic Groups\n\n*Approved*\n\n"
         "# New Thematic Group on Smart Water\n\n- **Smart Water**\n- **Leader:** Jane Roe (ITU)\n"
+        "- **Timeline:** 2025\n"
     )
     (group,) = extract(tmp_path, text).thematic_groups
     assert (group.stage, group.approved) == ("new", True)
@@ -151,3 +152,18 @@ def test_a_heading_above_a_table_names_its_group(tmp_path: Path) -> None:
     plan = extract(tmp_path, FACTS + "\n" + table)
     assert [w.id for w in plan.thematic_groups[0].working_groups] == ["smart-water/wg1"]
     assert plan.warnings == []
+
+
+def test_a_lone_fact_under_a_heading_is_not_a_group(tmp_path: Path) -> None:
+    text = FACTS + "\n# Side effects\n\n## Biopsy\n\n- **Duration:** about an hour\n"
+    plan = extract(tmp_path, text)
+    assert [g.id for g in plan.thematic_groups] == ["smart-water"]
+    assert (
+        "too few facts for a thematic group; kept as text",
+        "Biopsy: timeline: about an hour",
+    ) in [(w.message, w.raw) for w in plan.warnings]
+
+
+def test_a_document_with_only_lone_facts_is_no_plan(tmp_path: Path) -> None:
+    with pytest.raises(NoPlanError):
+        extract(tmp_path, "# Biopsy\n\n- **Duration:** about an hour\n")

@@ -80,5 +80,7 @@ def test_cli_writes_the_edition_once_for_all_renditions(tmp_path):
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    assert [p.name for p in tmp_path.iterdir()] == ["u4ssc-action-plan-2024-2025"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "actionplans.sqlite", "manifest.json", "u4ssc-action-plan-2024-2025",
+    ]  # fmt: skip
     assert run.stdout.count("same edition and content") == len(RENDITIONS) - 1
