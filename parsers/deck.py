@@ -37,55 +37,50 @@ class RichText:
     links: list[Link] = field(default_factory=list)
 
 
+class _Text:
+    """A block whose words are its content's text."""
+
+    content: RichText
+
+    @property
+    def text(self) -> str:
+        """The block's plain text, line breaks kept as newlines."""
+        return self.content.text
+
+
 @dataclass
-class Heading:
+class Heading(_Text):
     """A heading; level 1 is the largest."""
 
     content: RichText
     level: int
     location: Location
 
-    @property
-    def text(self) -> str:
-        return self.content.text
-
 
 @dataclass
-class Paragraph:
+class Paragraph(_Text):
     """A paragraph of running text."""
 
     content: RichText
     location: Location
 
-    @property
-    def text(self) -> str:
-        return self.content.text
-
 
 @dataclass
-class ListItem:
+class ListItem(_Text):
     """A bullet or numbered item; level 0 is the outermost."""
 
     content: RichText
     level: int
     location: Location
 
-    @property
-    def text(self) -> str:
-        return self.content.text
-
 
 @dataclass
-class Cell:
+class Cell(_Text):
     """A table cell; a merged cell appears once, at its origin, with its spans."""
 
     content: RichText
     col_span: int = 1
     row_span: int = 1
-
-    @property
-    def text(self) -> str:
-        return self.content.text
 
 
 @dataclass
