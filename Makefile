@@ -47,7 +47,8 @@ samples: setup
 	$(BIN)/python -m pip install --quiet -e '.[samples]'
 	$(BIN)/python samples/build_samples.py samples/u4ssc-action-plan-2024-2025.md
 
-## Time the readers on the sample decks against bare pdfplumber and python-pptx.
+## Time the readers and pipelines on the sample decks against bare pdfplumber and python-pptx,
+## warm (in one process) and cold (one run in a fresh process).
 bench: setup
 	$(BIN)/python bench/readers.py
 
