@@ -12,6 +12,8 @@ from pathlib import Path
 
 from lxml import etree
 from pptx.oxml.ns import qn
+from pptx.shapes.shapetree import SlideShapeFactory
+from pptx.spec import GRAPHIC_DATA_URI_TABLE
 
 from parsers.continued import merge_continued_tables
 from parsers.deck import Block, Cell, Deck, Heading, Location, Row, Slide, Table
@@ -28,6 +30,9 @@ BREAK, RUN, FIELD, GROUP = qn("a:br"), qn("a:r"), qn("a:fld"), qn("p:grpSp")
 PARAGRAPH, P_PR, R_PR, TEXT = qn("a:p"), qn("a:pPr"), qn("a:rPr"), qn("a:t")
 LINK, REL_ID = qn("a:hlinkClick"), qn("r:id")
 TABLE_ROW, TABLE_CELL, TABLE_TEXT = qn("a:tr"), qn("a:tc"), qn("a:txBody")
+SHAPE, GRAPHIC_FRAME, TEXT_BODY = qn("p:sp"), qn("p:graphicFrame"), qn("p:txBody")
+# The children of a shape tree that python-pptx counts as shapes.
+SHAPE_TAGS = {SHAPE, GROUP, GRAPHIC_FRAME, qn("p:cxnSp"), qn("p:pic"), qn("p:contentPart")}
 TRUE = ("1", "true")
 
 Item = StyledParagraph | Table
@@ -77,17 +82,22 @@ def _to_slides(pages: list[tuple[Location, StyledParagraph | None, list[Item]]])
 def read_slide(
     slide, styles: DeckStyles, location: Location, title_zone: int
 ) -> tuple[StyledParagraph | None, list[Item]]:
-    """A slide's title and its paragraphs and tables in reading order."""
-    shapes = list(_walk(slide.shapes))
+    """A slide's title and its paragraphs and tables in reading order.
+
+    Shapes are read as lxml elements: python-pptx's shape objects cost more than the reading.
+    """
+    layout, part = slide.slide_layout, slide.part
+    shapes = list(_walk(slide._element.cSld.spTree))
     title_shape = _title_shape(slide, shapes, styles, title_zone)
     title: StyledParagraph | None = None
     items: list[Item] = []
     for shape in shapes:
-        if getattr(shape, "has_table", False):
-            table = read_table(shape.table, location)
+        if _is_table(shape):
+            table = read_table(shape.graphic.graphicData.tbl, part, location)
             items += [table] if table.rows else []
-        elif shape.has_text_frame:
-            paragraphs = read_paragraphs(shape, styles.chain(shape._element, slide), location)
+        elif shape.tag == SHAPE:
+            chain = styles.chain(shape, layout)
+            paragraphs = read_paragraphs(shape.find(TEXT_BODY), part, chain, location)
             if shape is title_shape and paragraphs:
                 title = _joined(paragraphs, location)
             else:
@@ -95,40 +105,56 @@ def read_slide(
     return title, items
 
 
-def _walk(shapes) -> Iterator:
+def _walk(tree: etree._Element) -> Iterator[etree._Element]:
     """Shapes in document order, descending into groups; placeholders for dates etc. left out."""
-    for shape in shapes:
-        if shape._element.tag == GROUP:
-            yield from _walk(shape.shapes)
-        elif placeholder_kind(shape._element) not in SKIPPED_PLACEHOLDERS:
+    for shape in tree.iterchildren(*SHAPE_TAGS):
+        if shape.tag == GROUP:
+            yield from _walk(shape)
+        elif placeholder_kind(shape) not in SKIPPED_PLACEHOLDERS:
             yield shape
 
 
-def _title_shape(slide, shapes: list, styles: DeckStyles, title_zone: int):
+def _is_table(shape: etree._Element) -> bool:
+    return shape.tag == GRAPHIC_FRAME and shape.graphicData_uri == GRAPHIC_DATA_URI_TABLE
+
+
+def _title_shape(slide, shapes: list[etree._Element], styles: DeckStyles, title_zone: int):
     """The title placeholder, else the text box with the largest text in the top quarter."""
     for shape in shapes:
-        if placeholder_kind(shape._element) in TITLE_TYPES and shape.has_text_frame:
+        if shape.tag == SHAPE and placeholder_kind(shape) in TITLE_TYPES:
             return shape
-    best, best_size = None, 0.0
+    best, best_size, best_top, best_lines = None, 0.0, 0, 0
     for shape in shapes:
-        if not shape.has_text_frame or not shape.text_frame.text.strip() or shape.top is None:
+        body = shape.find(TEXT_BODY) if shape.tag == SHAPE else None
+        lines = list(body.iterchildren(PARAGRAPH)) if body is not None else []
+        # a:p's own text property (python-pptx's), as the text frame would give it
+        if not "\n".join(p.text for p in lines).strip() or (top := _top(shape, slide)) is None:
             continue
-        chain = styles.chain(shape._element, slide)
-        size = max(chain.size(r.find(R_PR), 0) for r in shape._element.iter(RUN))
+        chain = styles.chain(shape, slide.slide_layout)
+        size = max(chain.size(r.find(R_PR), 0) for r in shape.iter(RUN))
         if size > best_size:
-            best, best_size = shape, size
-    if best is not None and best.top <= title_zone and len(best.text_frame.paragraphs) <= 2:
+            best, best_size, best_top, best_lines = shape, size, top, len(lines)
+    if best is not None and best_top <= title_zone and best_lines <= 2:
         return best
     return None
 
 
-def read_paragraphs(shape, chain: StyleChain, location: Location) -> list[StyledParagraph]:
-    """The non-empty paragraphs of a shape's text, with size and bullet level."""
+def _top(shape: etree._Element, slide) -> int | None:
+    """A shape's top edge in EMU; a placeholder without its own takes its layout's."""
+    if shape.getparent().tag == GROUP:
+        return shape.y  # python-pptx gives shapes in groups no inherited position
+    return SlideShapeFactory(shape, slide.shapes).top
+
+
+def read_paragraphs(
+    body: etree._Element | None, part, chain: StyleChain, location: Location
+) -> list[StyledParagraph]:
+    """The non-empty paragraphs of a shape's text body, with size and bullet level."""
     paragraphs = []
-    for p in shape.text_frame._txBody.iterchildren(PARAGRAPH):
+    for p in body.iterchildren(PARAGRAPH) if body is not None else ():
         props = p.find(P_PR)
         level = int(props.get("lvl", "0")) if props is not None else 0
-        runs, sizes = _runs(p, shape.part, chain, level)
+        runs, sizes = _runs(p, part, chain, level)
         content = rich_from_runs(runs)
         if not content.text:
             continue
@@ -173,11 +199,10 @@ def _joined(paragraphs: list[StyledParagraph], location: Location) -> StyledPara
     return StyledParagraph(rich_from_runs(runs), paragraphs[0].size, location)
 
 
-def read_table(table, location: Location) -> Table:
+def read_table(tbl: etree._Element, part, location: Location) -> Table:
     """A table's rows; a merged cell appears once, at its origin, with its spans."""
     rows: list[Row] = []
-    part = table.part
-    for tr in table._tbl.iterchildren(TABLE_ROW):
+    for tr in tbl.iterchildren(TABLE_ROW):
         cells, spanned = [], False
         for tc in tr.iterchildren(TABLE_CELL):
             if tc.get("hMerge") in TRUE or tc.get("vMerge") in TRUE:

@@ -29,11 +29,10 @@ class DeckStyles:
         self.default = presentation._element.find(DEFAULT_TEXT_STYLE)
         self._inherited: dict[tuple, list[etree._Element | None]] = {}
 
-    def chain(self, element: etree._Element, slide) -> StyleChain:
-        """The style chain of a shape (given as its XML element) on a slide."""
+    def chain(self, element: etree._Element, layout) -> StyleChain:
+        """The style chain of a shape (given as its XML element) on a slide of this layout."""
         kind = placeholder_kind(element)
         ph = _ph(element)
-        layout = slide.slide_layout
         key = (id(layout), ph.get("idx") if ph is not None else None, kind)
         if key not in self._inherited:
             self._inherited[key] = self._layout_sources(layout, key[1], kind)
@@ -60,6 +59,7 @@ class StyleChain:
         self.sources = [source for source in sources if source is not None]
         self.scale = scale
         self._levels: dict[int, list[etree._Element]] = {}
+        self._inherited: dict[tuple[int, str], str | None] = {}
 
     def level(self, level: int) -> list[etree._Element]:
         """The lvlNpPr elements that apply to paragraphs of this level."""
@@ -93,6 +93,12 @@ class StyleChain:
         return False
 
     def _inherited_value(self, level: int, attribute: str) -> str | None:
+        key = (level, attribute)
+        if key not in self._inherited:
+            self._inherited[key] = self._look_up(level, attribute)
+        return self._inherited[key]
+
+    def _look_up(self, level: int, attribute: str) -> str | None:
         for props in self.level(level):
             defaults = props.find(DEF_RPR)
             if defaults is not None and defaults.get(attribute):
