@@ -19,7 +19,13 @@ from parsers.continued import merge_continued_tables
 from parsers.deck import Block, Cell, Deck, Heading, Location, Row, Slide, Table
 from parsers.errors import InputError
 from parsers.package import open_presentation
-from parsers.pptx_style import TITLE_TYPES, DeckStyles, StyleChain, placeholder_kind
+from parsers.pptx_style import (
+    TITLE_TYPES,
+    DeckStyles,
+    StyleChain,
+    first_child,
+    placeholder_kind,
+)
 from parsers.runs import Run, rich_from_runs
 from parsers.source import describe_source
 from parsers.styles import StyledParagraph, body_size, heading_levels, to_block
@@ -97,7 +103,7 @@ def read_slide(
             items += [table] if table.rows else []
         elif shape.tag == SHAPE:
             chain = styles.chain(shape, layout)
-            paragraphs = read_paragraphs(shape.find(TEXT_BODY), part, chain, location)
+            paragraphs = read_paragraphs(first_child(shape, TEXT_BODY), part, chain, location)
             if shape is title_shape and paragraphs:
                 title = _joined(paragraphs, location)
             else:
@@ -125,13 +131,13 @@ def _title_shape(slide, shapes: list[etree._Element], styles: DeckStyles, title_
             return shape
     best, best_size, best_top, best_lines = None, 0.0, 0, 0
     for shape in shapes:
-        body = shape.find(TEXT_BODY) if shape.tag == SHAPE else None
+        body = first_child(shape, TEXT_BODY) if shape.tag == SHAPE else None
         lines = list(body.iterchildren(PARAGRAPH)) if body is not None else []
         # a:p's own text property (python-pptx's), as the text frame would give it
         if not "\n".join(p.text for p in lines).strip() or (top := _top(shape, slide)) is None:
             continue
         chain = styles.chain(shape, slide.slide_layout)
-        size = max(chain.size(r.find(R_PR), 0) for r in shape.iter(RUN))
+        size = max(chain.size(first_child(r, R_PR), 0) for r in shape.iter(RUN))
         if size > best_size:
             best, best_size, best_top, best_lines = shape, size, top, len(lines)
     if best is not None and best_top <= title_zone and best_lines <= 2:
@@ -152,7 +158,7 @@ def read_paragraphs(
     """The non-empty paragraphs of a shape's text body, with size and bullet level."""
     paragraphs = []
     for p in body.iterchildren(PARAGRAPH) if body is not None else ():
-        props = p.find(P_PR)
+        props = first_child(p, P_PR)
         level = int(props.get("lvl", "0")) if props is not None else 0
         runs, sizes = _runs(p, part, chain, level)
         content = rich_from_runs(runs)
@@ -173,7 +179,7 @@ def _runs(p: etree._Element, part, chain: StyleChain | None, level: int):
             runs.append(Run("\n"))
         elif child.tag in (RUN, FIELD):
             text = "".join(t.text or "" for t in child.iter(TEXT)).replace("\x0b", "\n")
-            props = child.find(R_PR)
+            props = first_child(child, R_PR)
             bold = chain.bold(props, level) if chain else _explicit_bold(props)
             runs.append(Run(text, bold, _link(props, part)))
             if chain is not None and text.strip():
@@ -187,7 +193,7 @@ def _explicit_bold(props: etree._Element | None) -> bool:
 
 
 def _link(props: etree._Element | None, part) -> str | None:
-    click = props.find(LINK) if props is not None else None
+    click = first_child(props, LINK) if props is not None else None
     rel_id = click.get(REL_ID) if click is not None else None
     if not rel_id or rel_id not in part.rels:
         return None
@@ -217,7 +223,7 @@ def read_table(tbl: etree._Element, part, location: Location) -> Table:
 
 def _cell_text(tc: etree._Element, part):
     runs: list[Run] = []
-    body = tc.find(TABLE_TEXT)
+    body = first_child(tc, TABLE_TEXT)
     for p in body.iterchildren(PARAGRAPH) if body is not None else ():
         runs += _runs(p, part, None, 0)[0] + [Run("\n")]
     return rich_from_runs(runs)
