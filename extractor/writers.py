@@ -136,10 +136,9 @@ def render_files(plan: Plan, formats: tuple[str, ...] = WRITERS) -> dict[str, st
 def csv_text(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
     """CSV text with a header row; lists are joined with "; ", None is empty."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _cell(row.get(key)) for key in columns})
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_cell(row.get(key)) for key in columns] for row in rows)
     return buffer.getvalue()
 
 
