@@ -78,6 +78,7 @@ class Directory:
         self._key_list = list(self._organisation_keys)
         self._found: dict[str, Organisation | None] = {}
         self._people = dict(people)
+        self._persons: dict[str, Person] = {}
         self._fuzzy_cutoff = fuzzy_cutoff
         self._fuzzy_margin = fuzzy_margin
 
@@ -146,6 +147,11 @@ class Directory:
 
     def person(self, name: str) -> Person:
         """The person a name denotes: alias table first, else the name as given."""
+        if name not in self._persons:
+            self._persons[name] = self._person(name)
+        return self._persons[name]
+
+    def _person(self, name: str) -> Person:
         known = self._people.get(_key(name, drop_article=False))
         if known is not None:
             return known

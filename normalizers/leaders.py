@@ -81,9 +81,15 @@ class LeaderVocabulary:
     placeholders: tuple[str, ...]
 
     @cached_property
-    def separators(self) -> tuple[str, ...]:
-        """The hard separators, the longest first."""
-        return tuple(sorted(self.hard_separators, key=len, reverse=True))
+    def separator(self) -> re.Pattern[str]:
+        """Any hard separator, the longest first."""
+        longest_first = sorted(self.hard_separators, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, longest_first)) or r"(?!)")
+
+    @cached_property
+    def break_mark(self) -> re.Pattern[str]:
+        """What ends a text run outside parentheses: a parenthesis or a hard separator."""
+        return re.compile(rf"[()]|{self.separator.pattern}")
 
     @cached_property
     def organisation_phrases(self) -> WordPhrases:
@@ -266,27 +272,20 @@ class _Parser:
     def _lex(self) -> list[_Token]:
         """Text runs, parenthesised groups and hard separators, outside any parentheses."""
         tokens: list[_Token] = []
-        start = index = 0
-        while index < len(self.text):
-            char = self.text[index]
-            separator = self._separator_at(index, len(self.text))
-            if char not in "()" and separator is None:
-                index += 1
-                continue
+        start = 0
+        while found := self.words.break_mark.search(self.text, start):
+            index, mark = found.start(), found.group()
             tokens += self._text_token(start, index)
-            if char == "(":
+            if mark == "(":
                 tokens.append(self._paren_token(index))
-                index = tokens[-1].end
-            elif char == ")":
+                start = tokens[-1].end
+            elif mark == ")":
                 self.problems.append(Problem("a closing parenthesis has no opening", self.text))
-                index += 1
+                start = index + 1
             else:
-                apposition = separator in self.words.apposition_separators
-                tokens.append(
-                    _Token("separator", index, index + len(separator), (0, 0), apposition)
-                )
-                index += len(separator)
-            start = index
+                apposition = mark in self.words.apposition_separators
+                tokens.append(_Token("separator", index, found.end(), (0, 0), apposition))
+                start = found.end()
         return tokens + self._text_token(start, len(self.text))
 
     def _text_token(self, start: int, end: int) -> list[_Token]:
@@ -306,10 +305,8 @@ class _Parser:
 
     def _separator_at(self, index: int, end: int) -> str | None:
         """The hard separator starting at an index, if any."""
-        for separator in self.words.separators:
-            if self.text.startswith(separator, index, end):
-                return separator
-        return None
+        found = self.words.separator.match(self.text, index, end)
+        return found.group() if found else None
 
     def _segments(self, tokens: Sequence[_Token]) -> list[_Segment]:
         """Group tokens into segments, remembering how each follows the previous one."""
