@@ -29,6 +29,7 @@ class PhraseSet:
 
     @cached_property
     def _lookup(self) -> frozenset[str]:
+        """The phrases as a set, for whole-text lookups."""
         return frozenset(self.phrases)
 
     @cached_property

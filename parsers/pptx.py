@@ -133,7 +133,7 @@ def _title_shape(slide, shapes: list[etree._Element], styles: DeckStyles, title_
     for shape in shapes:
         body = first_child(shape, TEXT_BODY) if shape.tag == SHAPE else None
         lines = list(body.iterchildren(PARAGRAPH)) if body is not None else []
-        # a:p's own text property (python-pptx's), as the text frame would give it
+        # p.text is python-pptx's paragraph text (runs, fields, breaks), as text_frame.text has it
         if not "\n".join(p.text for p in lines).strip() or (top := _top(shape, slide)) is None:
             continue
         chain = styles.chain(shape, slide.slide_layout)

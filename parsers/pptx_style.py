@@ -36,12 +36,12 @@ class DeckStyles:
         key = (id(layout), ph.get("idx") if ph is not None else None, kind)
         if key not in self._inherited:
             self._inherited[key] = StyleLevels(self._layout_sources(layout, key[1], kind))
-        inherited = self._inherited[key]
+        levels = self._inherited[key]
         own = _list_style(element)
+        # Shapes without list styles of their own (or with empty ones) share their layout's.
         if own is not None and len(own):
-            inherited = StyleLevels([own, *inherited.sources])
-        # Shapes without list styles of their own share what their layout gives.
-        return StyleChain(inherited, _font_scale(element))
+            levels = StyleLevels([own, *levels.sources])
+        return StyleChain(levels, _font_scale(element))
 
     def _layout_sources(self, layout, idx: str | None, kind: str | None) -> list:
         master = layout.slide_master._element
