@@ -175,9 +175,10 @@ def _runs(p: etree._Element, part, chain: StyleChain | None, level: int):
     runs: list[Run] = []
     sizes: dict[float, int] = {}
     for child in p:
-        if child.tag == BREAK:
+        tag = child.tag
+        if tag == BREAK:
             runs.append(Run("\n"))
-        elif child.tag in (RUN, FIELD):
+        elif tag in (RUN, FIELD):
             text = "".join(t.text or "" for t in child.iter(TEXT)).replace("\x0b", "\n")
             props = first_child(child, R_PR)
             bold = chain.bold(props, level) if chain else _explicit_bold(props)

@@ -31,8 +31,8 @@ class DeckStyles:
 
     def chain(self, element: etree._Element, layout) -> StyleChain:
         """The style chain of a shape (given as its XML element) on a slide of this layout."""
-        kind = placeholder_kind(element)
         ph = _ph(element)
+        kind = _kind(ph)
         key = (id(layout), ph.get("idx") if ph is not None else None, kind)
         if key not in self._inherited:
             self._inherited[key] = StyleLevels(self._layout_sources(layout, key[1], kind))
@@ -138,7 +138,11 @@ def first_child(element: etree._Element, tag: str) -> etree._Element | None:
 
 def placeholder_kind(element: etree._Element) -> str | None:
     """The placeholder type of a shape element ("title", "body", ...), or None when none."""
-    ph = _ph(element)
+    return _kind(_ph(element))
+
+
+def _kind(ph: etree._Element | None) -> str | None:
+    """The placeholder type a p:ph gives, "obj" when it gives none; None without a p:ph."""
     return None if ph is None else ph.get("type", "obj")
 
 
