@@ -18,7 +18,8 @@ of each; the medians are divided by the bare median, and the pipeline's ratio is
 its target. Cold figures: caches that earlier rounds filled (compiled patterns, memoised
 lookups, loaded data) could flatter the warm ratio, so each run is also timed once in a fresh
 Python process, after importing the modules it uses (import time is printed apart); the medians
-of COLD_RUNS processes are divided in the same way. Last come the peak traced memory of one
+of COLD_RUNS processes are divided in the same way, and the pipeline's cold ratio is shown
+against the same target for comparison. Last come the peak traced memory of one
 pipeline run and the peak resident memory of the whole benchmark.
 """
 
@@ -155,6 +156,7 @@ def cold_times(runs: list[str], kind: str, path: Path) -> dict[str, dict]:
 
 
 def peak_memory(path: Path) -> float:
+    """The peak traced memory of one pipeline run, in MiB."""
     tracemalloc.start()
     pipeline(path)
     peak = tracemalloc.get_traced_memory()[1]
@@ -169,6 +171,7 @@ def verdict(ratio: float, kind: str) -> str:
 
 
 def ms(seconds: float) -> str:
+    """Seconds as whole milliseconds."""
     return f"{seconds * 1000:.0f} ms"
 
 
@@ -181,6 +184,7 @@ def report(kind: str, path: Path) -> None:
 
 
 def report_warm(kind: str, path: Path) -> None:
+    """Print the in-process medians: bare, reader, pipeline, and pipeline with meetings.ics."""
     bare = BARE[kind]
     runs = [bare, reader, pipeline, pipeline_with_ics]
     for run in runs:
@@ -197,6 +201,7 @@ def report_warm(kind: str, path: Path) -> None:
 
 
 def report_cold(kind: str, path: Path) -> None:
+    """Print the fresh-process medians of one run each, and their import times."""
     runs = [BARE[kind].__name__, "pipeline", "pipeline_with_ics"]
     cold = cold_times(runs, kind, path)
     bare, whole, with_ics = (cold[run] for run in runs)
