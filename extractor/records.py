@@ -15,7 +15,7 @@ from extractor.plan import (
 )
 from extractor.profile import Profile
 from extractor.vocabulary import clean
-from normalizers.leaders import parse_leaders
+from normalizers.leaders import LeaderParse, parse_leaders
 from normalizers.meetings import parse_meetings
 from normalizers.problems import Problem
 from normalizers.status import parse_status
@@ -29,6 +29,10 @@ class Normalizer:
 
     profile: Profile
     warnings: list[PlanWarning] = field(default_factory=list)
+    # The same entry comes again when one person leads several working groups.
+    _leader_parses: dict[tuple[str, str], LeaderParse] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def warn(self, message: str, raw: str, location: Location | None) -> None:
         """Record text that was not understood, with where it came from."""
@@ -61,7 +65,11 @@ class Normalizer:
         text = clean(text)
         if self.is_blank(text):
             return []
-        parsed = parse_leaders(text, role, self.profile.directory, self.profile.leaders)
+        key = (text, role)
+        if key not in self._leader_parses:
+            directory, words = self.profile.directory, self.profile.leaders
+            self._leader_parses[key] = parse_leaders(text, role, directory, words)
+        parsed = self._leader_parses[key]
         self._problems(parsed.problems, location)
         return [
             Leader(

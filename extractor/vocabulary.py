@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from normalizers.text import fold, normalize_dashes, squash_spaces
 
 
+@lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """Text as the matchers see it: one line, single spaces, plain hyphens."""
     return squash_spaces(normalize_dashes(text.replace("\n", " ")))
@@ -25,19 +27,29 @@ class PhraseSet:
         folded = {fold(p) for p in phrases if p.strip()}
         return cls(tuple(sorted(folded, key=lambda p: (-len(p), p))))
 
+    @cached_property
+    def _lookup(self) -> frozenset[str]:
+        """The phrases as a set, for whole-text lookups."""
+        return frozenset(self.phrases)
+
+    @cached_property
+    def _spaced_words(self) -> tuple[tuple[str, str], ...]:
+        """Each phrase with its words between single spaces, a space at either end."""
+        return tuple((p, f" {_words(p)} ") for p in self.phrases)
+
     def equals(self, text: str) -> bool:
         """Whether the whole text (trailing punctuation aside) is one of the phrases."""
-        return fold(text).strip(" .:;!") in self.phrases
+        return fold(text).strip(" .:;!") in self._lookup
 
     def contained(self, text: str) -> str | None:
         """The longest phrase found in text as whole words, or None."""
         key = f" {_words(fold(text))} "
-        return next((p for p in self.phrases if f" {_words(p)} " in key), None)
+        return next((p for p, words in self._spaced_words if words in key), None)
 
     def prefix(self, text: str) -> str | None:
         """The longest phrase text starts with, as whole words, or None."""
-        key = _words(fold(text))
-        return next((p for p in self.phrases if (key + " ").startswith(_words(p) + " ")), None)
+        key = f" {_words(fold(text))} "
+        return next((p for p, words in self._spaced_words if key.startswith(words)), None)
 
 
 @dataclass(frozen=True)

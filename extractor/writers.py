@@ -8,7 +8,8 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -56,12 +57,36 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     """The plan as plain data, keys in the order of the output contract."""
-    data = asdict(plan)
+    data = plain_data(plan)
     order = (
         "schema_version", "edition", "thematic_groups", "people", "organisations", "contacts",
         "warnings",
     )  # fmt: skip
     return {key: data[key] for key in order}
+
+
+def plain_data(value: Any) -> Any:
+    """Dataclasses as dicts of their fields, recursively, as dataclasses.asdict gives them.
+
+    asdict deep-copies every value on the way, which costs more than the conversion itself;
+    the values in plan records are strings, numbers, booleans or None, so none needs a copy.
+    """
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: plain_data(getattr(value, name)) for name in names}
+    if isinstance(value, list):
+        return [plain_data(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(plain_data(item) for item in value)
+    if isinstance(value, dict):
+        return {key: plain_data(item) for key, item in value.items()}
+    return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type, or None for any other type."""
+    return tuple(field.name for field in fields(cls)) if is_dataclass(cls) else None
 
 
 def plan_json(plan: Plan) -> str:
@@ -128,10 +153,9 @@ def render_files(plan: Plan, formats: tuple[str, ...] = WRITERS) -> dict[str, st
 def csv_text(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
     """CSV text with a header row; lists are joined with "; ", None is empty."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _cell(row.get(key)) for key in columns})
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_cell(row.get(key)) for key in columns] for row in rows)
     return buffer.getvalue()
 
 
@@ -164,7 +188,7 @@ def table_rows(plan: Plan) -> dict[str, list[dict[str, Any]]]:
              "positions": person.positions}
         )  # fmt: skip
     for org in plan.organisations:
-        row = asdict(org)
+        row = plain_data(org)
         tables["organisations"].append({"edition_id": edition, "organisation_id": org.id, **row})
     for warning in plan.warnings:
         tables["warnings"].append(
@@ -207,9 +231,11 @@ def _add_children(tables, owner_record, owner: dict[str, Any], location: str | N
     for leader in owner_record.leaders:
         tables["leaders"].append(_leader_row(leader, owner, location))
     for meeting in owner_record.meetings:
-        tables["meetings"].append({**owner, **asdict(meeting), "source_location": location})
+        tables["meetings"].append({**owner, **plain_data(meeting), "source_location": location})
     for deliverable in owner_record.deliverables:
-        tables["deliverables"].append({**owner, **asdict(deliverable), "source_location": location})
+        tables["deliverables"].append(
+            {**owner, **plain_data(deliverable), "source_location": location}
+        )
 
 
 def _leader_row(leader: Leader, owner: dict[str, Any], location: str | None) -> dict[str, Any]:

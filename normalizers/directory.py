@@ -75,7 +75,10 @@ class Directory:
     ) -> None:
         self._organisations = dict(organisations)
         self._organisation_keys = dict(organisation_keys)
+        self._key_list = list(self._organisation_keys)
+        self._found: dict[str, Organisation | None] = {}
         self._people = dict(people)
+        self._persons: dict[str, Person] = {}
         self._fuzzy_cutoff = fuzzy_cutoff
         self._fuzzy_margin = fuzzy_margin
 
@@ -105,6 +108,11 @@ class Directory:
 
     def organisation(self, text: str) -> Organisation | None:
         """The known organisation a name, acronym or alias denotes; None when unknown."""
+        if text not in self._found:
+            self._found[text] = self._look_up(text)
+        return self._found[text]
+
+    def _look_up(self, text: str) -> Organisation | None:
         key = _key(text)
         if not key:
             return None
@@ -139,6 +147,11 @@ class Directory:
 
     def person(self, name: str) -> Person:
         """The person a name denotes: alias table first, else the name as given."""
+        if name not in self._persons:
+            self._persons[name] = self._person(name)
+        return self._persons[name]
+
+    def _person(self, name: str) -> Person:
         known = self._people.get(_key(name, drop_article=False))
         if known is not None:
             return known
@@ -151,7 +164,7 @@ class Directory:
         """The one organisation a key nearly equals, clear of every other; None if unsure."""
         floor = self._fuzzy_cutoff - self._fuzzy_margin
         found = process.extract(
-            key, list(self._organisation_keys), scorer=fuzz.ratio, score_cutoff=floor, limit=None
+            key, self._key_list, scorer=fuzz.ratio, score_cutoff=floor, limit=None
         )
         best: dict[str, float] = {}
         for choice, score, _ in found:

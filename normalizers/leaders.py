@@ -11,9 +11,9 @@ person with affiliations ("A and B (ITU)") share them.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from normalizers.directory import Directory, Organisation, country_name
@@ -37,6 +37,34 @@ Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
+class WordPhrases:
+    """Vocabulary phrases as folded word tuples, indexed by their first word."""
+
+    phrases: frozenset[tuple[str, ...]]
+    by_first: Mapping[str, tuple[tuple[str, ...], ...]]
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> WordPhrases:
+        phrases = [phrase for phrase in map(_tokens, words) if phrase]
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            by_first.setdefault(phrase[0], []).append(phrase)
+        return cls(frozenset(phrases), {word: tuple(found) for word, found in by_first.items()})
+
+    def find(self, tokens: tuple[str, ...]) -> int:
+        """The index of the first word where a phrase starts, or -1."""
+        for index, token in enumerate(tokens):
+            for phrase in self.by_first.get(token, ()):
+                if tokens[index : index + len(phrase)] == phrase:
+                    return index
+        return -1
+
+    def ends(self, tokens: tuple[str, ...]) -> bool:
+        """Whether the words end with one of the phrases."""
+        return any(tokens[-len(phrase) :] == phrase for phrase in self.phrases)
+
+
+@dataclass(frozen=True)
 class LeaderVocabulary:
     """The words the leader parser needs, from leader_words.toml."""
 
@@ -51,6 +79,47 @@ class LeaderVocabulary:
     name_titles: tuple[str, ...]
     acronym_skip_words: tuple[str, ...]
     placeholders: tuple[str, ...]
+
+    @cached_property
+    def separator(self) -> re.Pattern[str]:
+        """Any hard separator, the longest first."""
+        longest_first = sorted(self.hard_separators, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, longest_first)) or r"(?!)")
+
+    @cached_property
+    def break_mark(self) -> re.Pattern[str]:
+        """What ends a text run outside parentheses: a parenthesis or a hard separator."""
+        return re.compile(rf"[()]|{self.separator.pattern}")
+
+    @cached_property
+    def organisation_phrases(self) -> WordPhrases:
+        """Organisation words and legal forms."""
+        return WordPhrases.of(self.organisation_words + self.legal_forms)
+
+    @cached_property
+    def position_phrases(self) -> WordPhrases:
+        """Words of job titles."""
+        return WordPhrases.of(self.position_words)
+
+    @cached_property
+    def placeholder_phrases(self) -> WordPhrases:
+        """Words that name no one."""
+        return WordPhrases.of(self.placeholders)
+
+    @cached_property
+    def title_phrases(self) -> WordPhrases:
+        """Titles before a name."""
+        return WordPhrases.of(self.name_titles)
+
+    @cached_property
+    def particle_keys(self) -> frozenset[str]:
+        """The folded name particles."""
+        return frozenset(fold(p) for p in self.name_particles)
+
+    @cached_property
+    def skip_keys(self) -> frozenset[str]:
+        """The folded words an acronym may leave out."""
+        return frozenset(fold(word) for word in self.acronym_skip_words)
 
 
 @dataclass(frozen=True)
@@ -203,27 +272,20 @@ class _Parser:
     def _lex(self) -> list[_Token]:
         """Text runs, parenthesised groups and hard separators, outside any parentheses."""
         tokens: list[_Token] = []
-        start = index = 0
-        while index < len(self.text):
-            char = self.text[index]
-            separator = self._separator_at(index, len(self.text))
-            if char not in "()" and separator is None:
-                index += 1
-                continue
+        start = 0
+        while found := self.words.break_mark.search(self.text, start):
+            index, mark = found.start(), found.group()
             tokens += self._text_token(start, index)
-            if char == "(":
+            if mark == "(":
                 tokens.append(self._paren_token(index))
-                index = tokens[-1].end
-            elif char == ")":
+                start = tokens[-1].end
+            elif mark == ")":
                 self.problems.append(Problem("a closing parenthesis has no opening", self.text))
-                index += 1
+                start = index + 1
             else:
-                apposition = separator in self.words.apposition_separators
-                tokens.append(
-                    _Token("separator", index, index + len(separator), (0, 0), apposition)
-                )
-                index += len(separator)
-            start = index
+                apposition = mark in self.words.apposition_separators
+                tokens.append(_Token("separator", index, found.end(), (0, 0), apposition))
+                start = found.end()
         return tokens + self._text_token(start, len(self.text))
 
     def _text_token(self, start: int, end: int) -> list[_Token]:
@@ -243,10 +305,8 @@ class _Parser:
 
     def _separator_at(self, index: int, end: int) -> str | None:
         """The hard separator starting at an index, if any."""
-        for separator in sorted(self.words.hard_separators, key=len, reverse=True):
-            if self.text.startswith(separator, index, end):
-                return separator
-        return None
+        found = self.words.separator.match(self.text, index, end)
+        return found.group() if found else None
 
     def _segments(self, tokens: Sequence[_Token]) -> list[_Segment]:
         """Group tokens into segments, remembering how each follows the previous one."""
@@ -326,12 +386,12 @@ class _Parser:
         """Whether "left and right" is one unknown organisation, as in "Ministry of X and Y"."""
         if self.directory.organisation(left) or self.directory.organisation(right):
             return False
-        org_words = self.words.organisation_words + self.words.legal_forms
+        org_words = self.words.organisation_phrases
         left_tokens = _tokens(left)
         return (
-            _find(left_tokens, org_words) >= 0
-            and not _ends_with(left_tokens, org_words)
-            and _find(_tokens(right), org_words) != 0
+            org_words.find(left_tokens) >= 0
+            and not org_words.ends(left_tokens)
+            and org_words.find(_tokens(right)) != 0
         )
 
     # -- reading segments ------------------------------------------------------------------
@@ -371,7 +431,7 @@ class _Parser:
 
     def _head_kind(self, head: str, acronym: str | None, has_parens: bool) -> str:
         """What a head names: acronym, organisation, country, position, person, ..."""
-        if _tokens(head) in _phrases(self.words.placeholders):
+        if _tokens(head) in self.words.placeholder_phrases.phrases:
             return "placeholder"
         known = self.directory.organisation(head)
         untitled = self._without_titles(head)
@@ -449,7 +509,7 @@ class _Parser:
     def _read_affiliation(self, item: str, draft: _Draft) -> None:
         """One affiliation: an organisation, a country, a position, or "position at org"."""
         known = self.directory.organisation(item)
-        if _tokens(item) in _phrases(self.words.placeholders):
+        if _tokens(item) in self.words.placeholder_phrases.phrases:
             draft.issues.append(Problem("names no affiliation", item))
         elif not any(char.isalnum() for char in item):
             draft.issues.append(Problem("not understood as an affiliation", item))
@@ -492,8 +552,8 @@ class _Parser:
         if _looks_like_acronym(text):
             return "organisation"
         tokens = _tokens(text)
-        org_at = _find(tokens, self.words.organisation_words + self.words.legal_forms)
-        position_at = _find(tokens, self.words.position_words)
+        org_at = self.words.organisation_phrases.find(tokens)
+        position_at = self.words.position_phrases.find(tokens)
         if position_at >= 0 and (org_at < 0 or position_at < org_at):
             return "position"
         return "organisation" if org_at >= 0 else None
@@ -501,7 +561,7 @@ class _Parser:
     def _is_name(self, text: str) -> bool:
         """Whether text is shaped like a person's name: capitalised words and particles."""
         words = text.split()
-        particles = {fold(p) for p in self.words.name_particles}
+        particles = self.words.particle_keys
         shaped = all(NAME_WORD.match(word) for word in words)
         capitals = [word[0].isupper() or fold(word) in particles for word in words]
         return bool(words) and shaped and all(capitals) and any(w[0].isupper() for w in words)
@@ -509,7 +569,7 @@ class _Parser:
     def _without_titles(self, name: str) -> str:
         """A name without the titles before it: "Prof. Jane Doe" is "Jane Doe"."""
         words = name.split()
-        while len(words) > 1 and _tokens(words[0]) in _phrases(self.words.name_titles):
+        while len(words) > 1 and _tokens(words[0]) in self.words.title_phrases.phrases:
             words = words[1:]
         return " ".join(words)
 
@@ -517,7 +577,7 @@ class _Parser:
         """Whether an acronym is made of a name's initials, with or without the skip words."""
         letters = "".join(char for char in strip_accents(acronym).upper() if char.isalnum())
         words = WORD.findall(strip_accents(name))
-        skip = {fold(word) for word in self.words.acronym_skip_words}
+        skip = self.words.skip_keys
         every = "".join(word[0] for word in words).upper()
         content = "".join(word[0] for word in words if fold(word) not in skip).upper()
         return len(letters) >= 2 and len(words) >= 2 and letters in (every, content)
@@ -606,26 +666,6 @@ def _share_affiliations(drafts: list[_Draft]) -> None:
 def _tokens(text: str) -> tuple[str, ...]:
     """Words for vocabulary matching: folded, full stops dropped ("S.A." is "sa")."""
     return tuple(WORD.findall(fold(text).replace(".", "")))
-
-
-@cache
-def _phrases(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """The vocabulary phrases as word tuples."""
-    return tuple(phrase for phrase in map(_tokens, words) if phrase)
-
-
-def _find(tokens: tuple[str, ...], words: tuple[str, ...]) -> int:
-    """The index of the first word where a phrase starts, or -1."""
-    for index in range(len(tokens)):
-        for phrase in _phrases(words):
-            if tokens[index : index + len(phrase)] == phrase:
-                return index
-    return -1
-
-
-def _ends_with(tokens: tuple[str, ...], words: tuple[str, ...]) -> bool:
-    """Whether the words end with one of the phrases."""
-    return any(tokens[-len(phrase) :] == phrase for phrase in _phrases(words))
 
 
 @cache

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -94,6 +95,28 @@ class MeetingVocabulary:
     empty_values: tuple[str, ...] = DEFAULT_EMPTY
     pointers: tuple[str, ...] = DEFAULT_POINTERS
 
+    @cached_property
+    def tail(self) -> re.Pattern[str]:
+        """What may follow a date: a clock time or range, "hours", and a zone phrase."""
+        stated = ""
+        if self.zones:
+            zone = rf"(?P<zone>{_alternation(self.zones)})(?![a-z])\s*{_OFFSET}"
+            stated = rf"(?:\s*,?\s*(?P<paren>\()?\s*{zone}\s*(?(paren)\)))?"
+        return re.compile(_CONNECTOR + _RANGE + _HOURS + stated, re.IGNORECASE)
+
+    @cached_property
+    def zone_by_phrase(self) -> dict[str, str]:
+        """The zone name of each folded zone phrase."""
+        return {fold(phrase): name for phrase, name in self.zones.items()}
+
+    @cached_property
+    def announcement(self) -> re.Pattern[str] | None:
+        """Any announcement phrase as whole words in folded text; None when there are none."""
+        if not self.announcements:
+            return None
+        phrases = "|".join(re.escape(phrase) for phrase in self.announcements)
+        return re.compile(rf"(?<![a-z0-9])(?:{phrases})(?![a-z0-9])")
+
 
 @dataclass(frozen=True)
 class Meeting:
@@ -153,7 +176,7 @@ def _check_zone(name: str) -> None:
 def parse_meetings(text: str, vocabulary: MeetingVocabulary) -> MeetingParse:
     """Read every dated meeting of a cell, keep announcements as the note, report the rest."""
     normalized = normalize_dashes(text)
-    tail = _tail_pattern(vocabulary)
+    tail = vocabulary.tail
     result = _Result()
     position = 0
     while found := DATE.search(normalized, position):
@@ -165,14 +188,6 @@ def parse_meetings(text: str, vocabulary: MeetingVocabulary) -> MeetingParse:
     _read_leftover(text[position:], vocabulary, result)
     note = " ".join(result.notes) or None
     return MeetingParse(meetings=result.meetings, note=note, problems=result.problems)
-
-
-def _tail_pattern(vocabulary: MeetingVocabulary) -> re.Pattern[str]:
-    stated = ""
-    if vocabulary.zones:
-        zone = rf"(?P<zone>{_alternation(vocabulary.zones)})(?![a-z])\s*{_OFFSET}"
-        stated = rf"(?:\s*,?\s*(?P<paren>\()?\s*{zone}\s*(?(paren)\)))?"
-    return re.compile(_CONNECTOR + _RANGE + _HOURS + stated, re.IGNORECASE)
 
 
 def _read_meeting(
@@ -247,7 +262,7 @@ def _zone(
     phrase = clock.groupdict().get("zone")
     if phrase is None:
         return _default_zone(vocabulary, raw, result)
-    name: str | None = {fold(k): v for k, v in vocabulary.zones.items()}[fold(phrase)]
+    name: str | None = vocabulary.zone_by_phrase[fold(phrase)]
     if clock["sign"]:
         name = _offset_zone(name, clock)
     if name is None:
@@ -348,15 +363,11 @@ def _read_sentence(sentence: str, vocabulary: MeetingVocabulary, result: _Result
     key = fold(sentence)
     if key.strip(SURROUNDING) in (*vocabulary.empty_values, *vocabulary.pointers):
         return
-    if any(_contains(key, phrase) for phrase in vocabulary.announcements):
+    if vocabulary.announcement and vocabulary.announcement.search(key):
         result.notes.append(sentence)
         return
     understood = "meeting date without a time" if _lone_date(sentence) else None
     result.problems.append(Problem(understood or "meeting text not understood", sentence))
-
-
-def _contains(key: str, phrase: str) -> bool:
-    return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", key) is not None
 
 
 def _lone_date(sentence: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from normalizers.problems import Problem
@@ -22,6 +23,52 @@ class StatusVocabulary:
     new_markers: tuple[str, ...]
     completed_markers: tuple[str, ...]
     deliverable_intros: tuple[str, ...]
+
+    @cached_property
+    def status_by_word(self) -> dict[str, str]:
+        """The status each folded word names; a word listed twice names its first status."""
+        found: dict[str, str] = {}
+        for status, phrases in self.words.items():
+            for phrase in phrases:
+                found.setdefault(fold(phrase), status)
+        return found
+
+    @cached_property
+    def word_re(self) -> re.Pattern[str]:
+        """Any status word at the start of a text, the longest first."""
+        phrases = sorted((p for ps in self.words.values() for p in ps), key=len, reverse=True)
+        word = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+        return re.compile(rf"^(?:{word})\b", re.I)
+
+    @cached_property
+    def intro_re(self) -> re.Pattern[str] | None:
+        """Any deliverable introduction at the start of a text; None when there are none."""
+        intro = "|".join(self.deliverable_intros)
+        return re.compile(rf"^(?:{intro})", re.I) if intro else None
+
+    @cached_property
+    def marker_re(self) -> re.Pattern[str]:
+        """A parenthesised marker, "(new)", at the start of a text."""
+        return re.compile(rf"^\((?:{self._markers})\)", re.I)
+
+    @cached_property
+    def trailing_marker_re(self) -> re.Pattern[str]:
+        """A parenthesised marker at the end of a title."""
+        return re.compile(rf"\s*\((?:{self._markers})\)$", re.I)
+
+    @cached_property
+    def new_keys(self) -> frozenset[str]:
+        """The folded markers of a new deliverable."""
+        return frozenset(map(fold, self.new_markers))
+
+    @cached_property
+    def completed_keys(self) -> frozenset[str]:
+        """The folded markers of a completed deliverable."""
+        return frozenset(map(fold, self.completed_markers))
+
+    @property
+    def _markers(self) -> str:
+        return "|".join(re.escape(m) for m in (*self.new_markers, *self.completed_markers))
 
 
 @dataclass(frozen=True)
@@ -57,11 +104,7 @@ def status_vocabulary(section: Mapping[str, Any]) -> StatusVocabulary:
 
 def status_word(text: str, vocabulary: StatusVocabulary) -> str | None:
     """The status a whole text names, e.g. "Kick off" -> "kick-off"; None when it names none."""
-    key = fold(text).strip(" .:;")
-    for status, phrases in vocabulary.words.items():
-        if key in (fold(p) for p in phrases):
-            return status
-    return None
+    return vocabulary.status_by_word.get(fold(text).strip(" .:;"))
 
 
 def parse_status(
@@ -100,15 +143,6 @@ class _StatusReader:
         self.deliverables: list[DeliverableRef] = []
         self.problems: list[Problem] = []
         self.in_completed_run = False
-        phrases = sorted((p for ps in vocabulary.words.values() for p in ps), key=len, reverse=True)
-        word = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-        self.word_re = re.compile(rf"^(?:{word})\b", re.I)
-        intro = "|".join(vocabulary.deliverable_intros)
-        self.intro_re = re.compile(rf"^(?:{intro})", re.I) if intro else None
-        all_markers = (*vocabulary.new_markers, *vocabulary.completed_markers)
-        markers = "|".join(re.escape(m) for m in all_markers)
-        self.marker_re = re.compile(rf"^\((?:{markers})\)", re.I)
-        self.trailing_marker_re = re.compile(rf"\s*\((?:{markers})\)$", re.I)
 
     def read_plain(self, piece: str) -> None:
         rest = normalize_dashes(piece).lstrip(" ,;:")
@@ -123,15 +157,16 @@ class _StatusReader:
         connector = CONNECTOR.match(rest)
         if connector:
             return connector.end()
-        marker = self.marker_re.match(rest)
+        marker = self.vocabulary.marker_re.match(rest)
         if marker:
             self._apply_marker(marker.group(0)[1:-1])
             return marker.end()
-        intro = self.intro_re.match(rest) if self.intro_re else None
+        intro_re = self.vocabulary.intro_re
+        intro = intro_re.match(rest) if intro_re else None
         if intro:
             self.in_completed_run = True
             return intro.end()
-        word = self.word_re.match(rest)
+        word = self.vocabulary.word_re.match(rest)
         if word:
             status = status_word(word.group(0), self.vocabulary)
             if self.status is None:
@@ -151,13 +186,13 @@ class _StatusReader:
             self.problems.append(Problem("marker without a deliverable", f"({marker})"))
             return
         last = self.deliverables[-1]
-        is_new = last.is_new or fold(marker) in map(fold, self.vocabulary.new_markers)
-        done = last.completed or fold(marker) in map(fold, self.vocabulary.completed_markers)
+        is_new = last.is_new or fold(marker) in self.vocabulary.new_keys
+        done = last.completed or fold(marker) in self.vocabulary.completed_keys
         self.deliverables[-1] = DeliverableRef(last.title, last.url, done, is_new)
 
     def add_deliverable(self, title: str, url: str) -> None:
         markers: list[str] = []
-        while found := self.trailing_marker_re.search(title):
+        while found := self.vocabulary.trailing_marker_re.search(title):
             markers.append(found.group(0).strip()[1:-1])
             title = title[: found.start()]
         clean_url = None if url.strip() in PLACEHOLDER_URLS else url.strip()

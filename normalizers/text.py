@@ -23,6 +23,8 @@ def squash_spaces(text: str) -> str:
 
 def strip_accents(text: str) -> str:
     """Remove combining accents: "García" becomes "Garcia"."""
+    if text.isascii():
+        return text  # nothing to decompose, nothing combining
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

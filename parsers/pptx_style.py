@@ -27,17 +27,21 @@ class DeckStyles:
 
     def __init__(self, presentation) -> None:
         self.default = presentation._element.find(DEFAULT_TEXT_STYLE)
-        self._inherited: dict[tuple, list[etree._Element | None]] = {}
+        self._inherited: dict[tuple, StyleLevels] = {}
 
-    def chain(self, element: etree._Element, slide) -> StyleChain:
-        """The style chain of a shape (given as its XML element) on a slide."""
-        kind = placeholder_kind(element)
+    def chain(self, element: etree._Element, layout) -> StyleChain:
+        """The style chain of a shape (given as its XML element) on a slide of this layout."""
         ph = _ph(element)
-        layout = slide.slide_layout
+        kind = _kind(ph)
         key = (id(layout), ph.get("idx") if ph is not None else None, kind)
         if key not in self._inherited:
-            self._inherited[key] = self._layout_sources(layout, key[1], kind)
-        return StyleChain([_list_style(element), *self._inherited[key]], _font_scale(element))
+            self._inherited[key] = StyleLevels(self._layout_sources(layout, key[1], kind))
+        levels = self._inherited[key]
+        own = _list_style(element)
+        # Shapes without list styles of their own (or with empty ones) share their layout's.
+        if own is not None and len(own):
+            levels = StyleLevels([own, *levels.sources])
+        return StyleChain(levels, _font_scale(element))
 
     def _layout_sources(self, layout, idx: str | None, kind: str | None) -> list:
         master = layout.slide_master._element
@@ -53,56 +57,92 @@ class DeckStyles:
         return sources
 
 
-class StyleChain:
-    """The inherited paragraph styles of one shape, most specific first, for each level."""
+class StyleLevels:
+    """Paragraph styles, most specific first; what each level inherits is looked up once."""
 
-    def __init__(self, sources: list[etree._Element | None], scale: float) -> None:
+    def __init__(self, sources: list[etree._Element | None]) -> None:
         self.sources = [source for source in sources if source is not None]
-        self.scale = scale
         self._levels: dict[int, list[etree._Element]] = {}
+        self._values: dict[tuple[int, str], str | None] = {}
+        self._bullets: dict[int, bool] = {}
 
     def level(self, level: int) -> list[etree._Element]:
         """The lvlNpPr elements that apply to paragraphs of this level."""
         if level not in self._levels:
             tag = LEVELS[min(level, 8)]
-            found = (source.find(tag) for source in self.sources)
+            found = (first_child(source, tag) for source in self.sources)
             self._levels[level] = [element for element in found if element is not None]
         return self._levels[level]
 
-    def size(self, run_props: etree._Element | None, level: int) -> float:
-        """The font size in points of a run at a level, autofit shrink applied."""
-        value = run_props.get("sz") if run_props is not None else None
-        value = value or self._inherited_value(level, "sz")
-        return (int(value) / 100 if value else DEFAULT_SIZE) * self.scale
+    def value(self, level: int, attribute: str) -> str | None:
+        """The first run default of an attribute ("sz", "b") set at a level, or None."""
+        key = (level, attribute)
+        if key not in self._values:
+            self._values[key] = self._look_up(level, attribute)
+        return self._values[key]
 
-    def bold(self, run_props: etree._Element | None, level: int) -> bool:
-        """Whether a run at a level is bold."""
-        value = run_props.get("b") if run_props is not None else None
-        value = value or self._inherited_value(level, "b")
-        return value in ("1", "true")
+    def bulleted(self, level: int) -> bool:
+        """Whether paragraphs of a level show a bullet unless they say otherwise."""
+        if level not in self._bullets:
+            found = (_bullet(props) for props in self.level(level))
+            self._bullets[level] = next((b for b in found if b is not None), False)
+        return self._bullets[level]
 
-    def bulleted(self, paragraph_props: etree._Element | None, level: int) -> bool:
-        """Whether a paragraph shows a bullet: its own setting, else the inherited one."""
-        candidates = [paragraph_props] if paragraph_props is not None else []
-        for props in candidates + self.level(level):
-            for child in props:
-                if child.tag in BULLET_TAGS:
-                    return True
-                if child.tag == NO_BULLET:
-                    return False
-        return False
-
-    def _inherited_value(self, level: int, attribute: str) -> str | None:
+    def _look_up(self, level: int, attribute: str) -> str | None:
         for props in self.level(level):
-            defaults = props.find(DEF_RPR)
+            defaults = first_child(props, DEF_RPR)
             if defaults is not None and defaults.get(attribute):
                 return defaults.get(attribute)
         return None
 
 
+class StyleChain:
+    """The inherited paragraph styles of one shape and its autofit shrink."""
+
+    def __init__(self, levels: StyleLevels, scale: float) -> None:
+        self.levels = levels
+        self.scale = scale
+
+    def size(self, run_props: etree._Element | None, level: int) -> float:
+        """The font size in points of a run at a level, autofit shrink applied."""
+        value = run_props.get("sz") if run_props is not None else None
+        value = value or self.levels.value(level, "sz")
+        return (int(value) / 100 if value else DEFAULT_SIZE) * self.scale
+
+    def bold(self, run_props: etree._Element | None, level: int) -> bool:
+        """Whether a run at a level is bold."""
+        value = run_props.get("b") if run_props is not None else None
+        value = value or self.levels.value(level, "b")
+        return value in ("1", "true")
+
+    def bulleted(self, paragraph_props: etree._Element | None, level: int) -> bool:
+        """Whether a paragraph shows a bullet: its own setting, else the inherited one."""
+        own = _bullet(paragraph_props) if paragraph_props is not None else None
+        return self.levels.bulleted(level) if own is None else own
+
+
+def _bullet(props: etree._Element) -> bool | None:
+    """True for a bullet, False for "no bullet", None when these properties say neither."""
+    for child in props:
+        if child.tag in BULLET_TAGS:
+            return True
+        if child.tag == NO_BULLET:
+            return False
+    return None
+
+
+def first_child(element: etree._Element, tag: str) -> etree._Element | None:
+    """The first child with this tag, or None; lxml's find parses a path and is slower."""
+    return next(element.iterchildren(tag), None)
+
+
 def placeholder_kind(element: etree._Element) -> str | None:
     """The placeholder type of a shape element ("title", "body", ...), or None when none."""
-    ph = _ph(element)
+    return _kind(_ph(element))
+
+
+def _kind(ph: etree._Element | None) -> str | None:
+    """The placeholder type a p:ph gives, "obj" when it gives none; None without a p:ph."""
     return None if ph is None else ph.get("type", "obj")
 
 
@@ -110,8 +150,8 @@ def _ph(element: etree._Element) -> etree._Element | None:
     """The p:ph of a shape: in its non-visual properties, always the shape's first child."""
     if not len(element):
         return None
-    nv = element[0].find(NV_PR)
-    return nv.find(PH) if nv is not None else None
+    nv = first_child(element[0], NV_PR)
+    return first_child(nv, PH) if nv is not None else None
 
 
 def _matching(container: etree._Element, idx: str | None, kind: str) -> etree._Element | None:
@@ -130,13 +170,13 @@ def _matching(container: etree._Element, idx: str | None, kind: str) -> etree._E
 
 
 def _list_style(element: etree._Element | None) -> etree._Element | None:
-    body = element.find(TX_BODY) if element is not None else None
-    return body.find(LST_STYLE) if body is not None else None
+    body = first_child(element, TX_BODY) if element is not None else None
+    return first_child(body, LST_STYLE) if body is not None else None
 
 
 def _font_scale(element: etree._Element) -> float:
-    body = element.find(TX_BODY)
-    props = body.find(BODY_PR) if body is not None else None
-    fit = props.find(NORM_AUTOFIT) if props is not None else None
+    body = first_child(element, TX_BODY)
+    props = first_child(body, BODY_PR) if body is not None else None
+    fit = first_child(props, NORM_AUTOFIT) if props is not None else None
     scale = fit.get("fontScale") if fit is not None else None
     return int(scale) / 100000 if scale else 1.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import sample
 from pptx import Presentation
+from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
 from parsers.deck import Heading, ListItem, Paragraph, Table
@@ -189,6 +190,33 @@ def test_title_like_text_box_when_there_is_no_placeholder(tmp_path, top, is_titl
     [slide] = _blank_deck(tmp_path, build)
     assert (slide.title.text if slide.title else None) == ("Large text" if is_title else None)
     assert [b.text for b in slide.blocks] == ["Body text"] + ([] if is_title else ["Large text"])
+
+
+def test_title_like_placeholder_takes_its_position_from_the_layout(tmp_path):
+    """A body placeholder without a position of its own sits where its layout puts it."""
+
+    def build(prs):
+        slide = prs.slides.add_slide(prs.slide_layouts[1])
+        title = slide.shapes.title._element
+        title.getparent().remove(title)
+        slide.placeholders[1].text_frame.text = "Near the top"
+
+    [slide] = _blank_deck(tmp_path, build)
+    assert slide.title.text == "Near the top"
+
+
+def test_placeholder_of_unknown_type_is_read(tmp_path):
+    """Only title, date, footer and number placeholders matter; another type is just text."""
+
+    def build(prs):
+        slide = prs.slides.add_slide(prs.slide_layouts[1])
+        slide.shapes.title.text = "Facts"
+        body = slide.placeholders[1]
+        body.text_frame.text = "Leader: Someone"
+        body._element.find(".//" + qn("p:ph")).set("type", "unknown")
+
+    [slide] = _blank_deck(tmp_path, build)
+    assert (slide.title.text, [b.text for b in slide.blocks]) == ("Facts", ["Leader: Someone"])
 
 
 def test_body_placeholder_bullets_come_from_the_master(tmp_path):
