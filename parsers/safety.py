@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import struct
 import zipfile
@@ -19,14 +20,9 @@ XML_NAMES = (".xml", ".rels")
 CONTENT_TYPES = "[Content_Types].xml"
 TYPE_RULE = re.compile(r"<(?:\w+:)?(Default|Override)\b([^>]*)>")
 ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-# "<!DOCTYPE" in every encoding an XML parser would accept without being told.
-DOCTYPE_MARKS = tuple(
-    "<!DOCTYPE".encode(encoding)
-    for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
-)
-KEEP = max(len(mark) for mark in DOCTYPE_MARKS)
 RATIO_FLOOR = MB  # entries smaller than this may compress as well as they like
-CHUNK = MB
+PROLOG_CHUNK = 4096
+DOCTYPE_FOUND, ROOT_FOUND = "doctype", "root"
 
 # What parser libraries raise on malformed input; anything else is left to the caller.
 LIBRARY_ERRORS = (
@@ -147,42 +143,73 @@ def _check_actual(
     xml_parts: set[str],
     limits: Limits,
 ) -> None:
-    """Inflate every entry, counting bytes and looking for a DOCTYPE; zipfile checks each CRC."""
-    total = 0
+    """Look for a DOCTYPE in the prolog of every XML part.
+
+    Inflated sizes need no second look: zipfile never hands out more bytes than the directory
+    declares (it stops there and fails the CRC), so the declared sizes checked above bound what
+    any reader of the package can unpack.
+    """
     for entry in entries:
-        scan = entry.filename in xml_parts
-        size = _inflate(path, package, entry, limits.max_unpacked_bytes - total, limits, scan)
-        _check_ratio(path, entry.filename, size, entry.compress_size, limits)
-        total += size
+        if entry.filename in xml_parts and _prolog_has_doctype(package, entry):
+            raise InputError(
+                path,
+                f"{entry.filename} declares a DOCTYPE, which OOXML forbids "
+                "(XML entity attack?); refused",
+            )
 
 
-def _inflate(
-    path: Path,
-    package: zipfile.ZipFile,
-    entry: zipfile.ZipInfo,
-    budget: int,
-    limits: Limits,
-    scan: bool,
-) -> int:
-    size, tail = 0, b""
+def _prolog_has_doctype(package: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bool:
+    """Whether the part declares a DOCTYPE before its root element (the only place for one)."""
+    position = 0
     with package.open(entry) as stream:
-        while chunk := stream.read(CHUNK):
-            size += len(chunk)
-            if size > budget:
-                raise InputError(
-                    path,
-                    f"{entry.filename} unpacks past the {_mb(limits.max_unpacked_bytes)} limit "
-                    "(the zip directory understates it); refused",
-                )
-            window = tail + chunk
-            if scan and any(mark in window for mark in DOCTYPE_MARKS):
-                raise InputError(
-                    path,
-                    f"{entry.filename} declares a DOCTYPE, which OOXML forbids "
-                    "(XML entity attack?); refused",
-                )
-            tail = window[-KEEP:]
-    return size
+        head = stream.read(PROLOG_CHUNK)
+        encoding = _xml_encoding(head)
+        decoder = codecs.getincrementaldecoder(encoding)("replace")
+        text = decoder.decode(head)
+        while True:
+            step = _prolog_step(text, position)
+            if step is None:
+                chunk = stream.read(PROLOG_CHUNK)
+                if not chunk:
+                    return False
+                text += decoder.decode(chunk)
+                continue
+            if step == DOCTYPE_FOUND:
+                return True
+            if step == ROOT_FOUND:
+                return False
+            position = step
+
+
+def _prolog_step(text: str, position: int) -> int | str | None:
+    """After the prolog item at position: the next position, a verdict, or None for more text."""
+    while position < len(text) and text[position] in " \t\r\n\ufeff":
+        position += 1
+    rest = text[position : position + 9]
+    if len(rest) < 9 and not text[position:].startswith(("<?", "<!--")):
+        return None
+    if rest.upper().startswith("<!DOCTYPE"):
+        return DOCTYPE_FOUND
+    for opener, closer in (("<?", "?>"), ("<!--", "-->")):
+        if rest.startswith(opener):
+            end = text.find(closer, position + len(opener))
+            return None if end < 0 else end + len(closer)
+    return ROOT_FOUND
+
+
+def _xml_encoding(head: bytes) -> str:
+    """The encoding of an XML part from its byte-order mark or first bytes."""
+    for bom in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
+        if head.startswith(bom):
+            return "utf-32"
+    for bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        if head.startswith(bom):
+            return "utf-16"
+    if head[:2] == b"<\x00":
+        return "utf-16-le"
+    if head[:2] == b"\x00<":
+        return "utf-16-be"
+    return "utf-8"
 
 
 def _bad_zip_reason(path: Path, err: zipfile.BadZipFile) -> str:

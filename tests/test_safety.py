@@ -81,17 +81,34 @@ def test_total_unpacked_size_and_entry_count_are_limited(tmp_path: Path) -> None
     )
 
 
-def test_a_directory_that_understates_sizes_is_caught_when_inflating(tmp_path: Path) -> None:
+def liar(tmp_path: Path) -> Path:
+    """A package whose zip directory says 1000 bytes for a part of 8 MiB."""
     path = package(tmp_path / "liar.pptx", {"ppt/slides/slide1.xml": b"<a/>" * (2 * MB)})
     data = bytearray(path.read_bytes())
     for signature, offset in ((b"PK\x01\x02", 24), (b"PK\x03\x04", 22)):
         at = data.index(signature)
         struct.pack_into("<I", data, at + offset, 1000)  # declared uncompressed size
     path.write_bytes(bytes(data))
-    with zipfile.ZipFile(path) as archive:
+    return path
+
+
+def test_zipfile_never_unpacks_past_the_declared_size(tmp_path: Path) -> None:
+    # The package checks trust the declared sizes because of this.
+    delivered = 0
+    with zipfile.ZipFile(liar(tmp_path)) as archive:
         assert archive.infolist()[0].file_size == 1000
-    message = reason(check_ooxml_package, path, Limits())
-    assert "damaged" in message and "CRC" in message
+        with (
+            archive.open("ppt/slides/slide1.xml") as stream,
+            pytest.raises(zipfile.BadZipFile, match="CRC"),
+        ):
+            while chunk := stream.read(100):
+                delivered += len(chunk)
+    assert delivered <= 1000
+
+
+def test_a_directory_that_understates_sizes_is_refused_as_damaged(tmp_path: Path) -> None:
+    message = reason(parse_file, liar(tmp_path))
+    assert "damaged" in message and "CRC" in message and "\n" not in message
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
