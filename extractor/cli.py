@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from extractor import __version__
-from extractor.compare_cli import diff_command, history_command
+from extractor.compare_cli import diff_command, diff_editions, history_command, profile_options
 
 EXIT_INPUT_ERROR = 2
 
@@ -163,17 +163,24 @@ def _run_batch(files, outdir: Path, writers, profile_path: Path, alias_files, ba
                 metavar="EDITION | OLD NEW")  # fmt: skip
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="HTML file to write.")  # fmt: skip
-@click.option("--changes", "changes_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="changes.json from `actionplan diff`: report OLD -> NEW instead.")  # fmt: skip
-def report(editions, output, changes_path) -> None:
-    """Write the HTML report of EDITION, or with --changes the report of OLD -> NEW."""
-    from extractor.report_files import ReportInputError, write_report
+@profile_options
+def report(editions, output, profile_path, alias_files) -> None:
+    """Write the HTML report of EDITION, or the diff page of OLD -> NEW.
 
-    if len(editions) != (2 if changes_path else 1):
-        usage = "OLD NEW with --changes" if changes_path else "one EDITION folder (or plan.json)"
-        raise click.UsageError(f"give {usage}; got {len(editions)}")
+    EDITION is an edition folder or its plan.json; OLD and NEW may also be decks, and the
+    profile and alias options apply to them as in `actionplan diff`."""
+    from extractor.report_files import ReportInputError, write_diff_report, write_report
+
+    if len(editions) > 2:
+        raise click.UsageError(f"give one EDITION, or OLD NEW; got {len(editions)}")
+    if len(editions) == 1 and (profile_path or alias_files):
+        raise click.UsageError("--profile and --aliases apply to OLD NEW only")
     try:
-        click.echo(write_report(list(editions), output, changes_path))
+        if len(editions) == 1:
+            click.echo(write_report(editions[0], output))
+        else:
+            diff = diff_editions(*editions, profile_path, alias_files)
+            click.echo(write_diff_report(diff, output))
     except ReportInputError as err:
         click.echo(f"actionplan: error: {err}", err=True)
         sys.exit(EXIT_INPUT_ERROR)

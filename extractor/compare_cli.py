@@ -10,13 +10,15 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 if TYPE_CHECKING:
+    from extractor.diff import PlanDiff
     from extractor.plan import Plan
     from extractor.profile import Profile
 
 EXIT_SAME, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
 
-def _profile_options(command: Callable) -> Callable:
+def profile_options(command: Callable) -> Callable:
+    """The --aliases and --profile options of the commands that read editions."""
     command = click.option(
         "--aliases",
         "alias_files",
@@ -41,30 +43,40 @@ def _output_option(what: str) -> Callable:
 @click.command("diff")
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
-@_output_option("Folder that receives changes.json, changes.csv and changes.md.")
-@_profile_options
+@_output_option("Folder that receives changes.json, changes.csv, changes.md and report.html.")
+@profile_options
 def diff_command(old, new, outdir, profile_path, alias_files) -> None:
     """Show what changed from edition OLD to edition NEW.
 
     OLD and NEW are decks, edition folders or plan.json files. The exit code is 0 when nothing
     changed, 1 when something did and 2 on error."""
-    from extractor.diff import diff_plans
     from extractor.diff_report import report_files
+
+    result = diff_editions(old, new, profile_path, alias_files)
+    files = report_files(result)
+    if outdir is not None:
+        from extractor.diff_page import diff_page
+
+        _write(outdir, {**files, "report.html": diff_page(result)})
+    click.echo(files["changes.md"], nl=False)
+    sys.exit(EXIT_CHANGED if result.changes else EXIT_SAME)
+
+
+def diff_editions(
+    old: Path, new: Path, profile_path: Path | None, alias_files: tuple[Path, ...]
+) -> PlanDiff:
+    """The diff of two editions (decks, edition folders or plan.json); a bad input exits 2."""
+    from extractor.diff import diff_plans
 
     profile = _load_profile(profile_path, alias_files)
     plans = [_load(path, profile) for path in (old, new)]
-    result = diff_plans(plans[0], plans[1], profile.directory)
-    files = report_files(result)
-    if outdir is not None:
-        _write(outdir, files)
-    click.echo(files["changes.md"], nl=False)
-    sys.exit(EXIT_CHANGED if result.changes else EXIT_SAME)
+    return diff_plans(plans[0], plans[1], profile.directory)
 
 
 @click.command("history")
 @click.argument("editions", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_output_option("Folder that receives history.csv and history.json (else CSV is printed).")
-@_profile_options
+@profile_options
 def history_command(editions, outdir, profile_path, alias_files) -> None:
     """Tabulate working-group statuses and who leads what, per edition.
 

@@ -56,6 +56,12 @@ class GroupChanges:
     presence: str
     changes: list[Change]
 
+    @property
+    def old_name(self) -> str | None:
+        """The group's name in OLD when it was renamed, else None."""
+        names = (c.old for c in self.changes if c.entity == "thematic_group" and c.field == "name")
+        return next(names, None)
+
 
 @dataclass(frozen=True)
 class PlanDiff:

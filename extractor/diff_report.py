@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from extractor.diff import RECORD_FIELDS, Change, GroupChanges, PlanDiff
-from extractor.plan import Edition
 from extractor.writers import csv_text
 
 ENTITY_NAMES = {
@@ -20,8 +20,32 @@ ENTITY_NAMES = {
 CHANGE_KINDS = ("added", "removed", "renamed", "modified")
 # Sections newest first: groups new in NEW, NEW's "new" groups, the ongoing ones, removed groups.
 SECTION_RANK = {"added": 0, "new": 1, "kept": 2, "removed": 3}
-# Values longer than this go on lines of their own in changes.md.
-MD_TEXT_LIMIT = 80
+# Values longer than this go on lines of their own in changes.md and on the diff page.
+LONG_TEXT = 80
+
+
+@dataclass(frozen=True)
+class Told:
+    """A change as a reader is told it: the entity, where it is, what happened, the values."""
+
+    change: Change
+    entity: str
+    where: str
+    verb: str
+    old: str
+    new: str
+    removed: list[Any] | None  # for a list value: the items gone, and below those come
+    added: list[Any] | None
+
+    @property
+    def value(self) -> str:
+        """The label of an added or removed entity."""
+        return self.new if self.change.change == "added" else self.old
+
+    @property
+    def long(self) -> bool:
+        """Whether the old or new value is too long to share a line with the other."""
+        return max(len(self.old), len(self.new)) > LONG_TEXT
 
 
 def record(change: Change) -> dict[str, Any]:
@@ -46,16 +70,16 @@ def changes_csv(diff: PlanDiff) -> str:
 
 def changes_md(diff: PlanDiff) -> str:
     """changes.md: a count line, then one section per changed thematic group, newest first."""
-    lines = [f"# Changes from {_edition_name(diff.old)} to {_edition_name(diff.new)}", ""]
+    lines = [f"# Changes from {diff.old.label} to {diff.new.label}", ""]
     changes = diff.changes
     if not changes:
         return "\n".join([*lines, "No changes.", ""])
-    counts = [f"{sum(c.change == kind for c in changes)} {kind}" for kind in CHANGE_KINDS]
+    counts = [f"{number} {kind}" for kind, number in kind_counts(changes).items()]
     lines += [f"{len(changes)} changes: {', '.join(counts)}.", ""]
-    for group in sorted((g for g in diff.groups if g.changes), key=_section_rank):
+    for group in changed_groups(diff):
         suffix = f" ({group.presence})" if group.presence != "kept" else ""
         lines += [f"## {group.name}{suffix}", ""]
-        lines += [_md_line(change) for change in group.changes]
+        lines += [_md_line(tell(change)) for change in group.changes]
         lines.append("")
     return "\n".join(lines)
 
@@ -69,8 +93,28 @@ def report_files(diff: PlanDiff) -> dict[str, str]:
     }
 
 
-def _edition_name(edition: Edition) -> str:
-    return f"{edition.title} {edition.period.raw}" if edition.period else edition.title
+def changed_groups(diff: PlanDiff) -> list[GroupChanges]:
+    """The thematic groups with changes, newest first (see SECTION_RANK), else in deck order."""
+    return sorted((group for group in diff.groups if group.changes), key=_section_rank)
+
+
+def kind_counts(changes: list[Change]) -> dict[str, int]:
+    """How many of the changes are of each kind, in the order of CHANGE_KINDS."""
+    return {kind: sum(change.change == kind for change in changes) for kind in CHANGE_KINDS}
+
+
+def tell(change: Change) -> Told:
+    """What changes.md and the diff page say of one change."""
+    where = change.key
+    if change.entity == "meeting":
+        where = where.rsplit("/", 1)[0]  # the key's last part is the time, shown anyway
+    removed = added = None
+    if isinstance(change.old, list) or isinstance(change.new, list):
+        old, new = change.old or [], change.new or []
+        removed, added = [i for i in old if i not in new], [i for i in new if i not in old]
+    old_text, new_text = _shown(change, change.old), _shown(change, change.new)
+    entity = ENTITY_NAMES[change.entity]
+    return Told(change, entity, where, _verb(change), old_text, new_text, removed, added)
 
 
 def _section_rank(group: GroupChanges) -> int:
@@ -79,25 +123,22 @@ def _section_rank(group: GroupChanges) -> int:
     return SECTION_RANK[group.presence]
 
 
-def _md_line(change: Change) -> str:
+def _md_line(told: Told) -> str:
     """One bullet: what happened to which entity, and the values; long values on their own lines."""
-    entity = ENTITY_NAMES[change.entity]
-    where = change.key
-    if change.entity == "meeting":
-        where = where.rsplit("/", 1)[0]  # the key's last part is the time, shown anyway
-    if change.change in ("added", "removed"):
-        value = change.new if change.change == "added" else change.old
-        return f"- {entity} `{where}` {change.change}: {_md_value(change, value)}"
-    head = f"- {entity} `{where}` {_verb(change)}"
-    old, new = _md_value(change, change.old), _md_value(change, change.new)
-    if isinstance(change.old, list) or isinstance(change.new, list):
-        return "\n".join([f"{head}:", *_list_lines(change.old or [], change.new or [])])
-    if max(len(old), len(new)) > MD_TEXT_LIMIT:
-        return f"{head}:\n  - was: {old}\n  - now: {new}"
-    return f"{head}: {old} → {new}"
+    head = f"- {told.entity} `{told.where}` {told.verb}"
+    if told.change.change in ("added", "removed"):
+        return f"{head}: {told.value}"
+    if told.added is not None:
+        gone = [f"  - removed: {item}" for item in told.removed or []]
+        return "\n".join([f"{head}:", *gone, *(f"  - added: {item}" for item in told.added)])
+    if told.long:
+        return f"{head}:\n  - was: {told.old}\n  - now: {told.new}"
+    return f"{head}: {told.old} → {told.new}"
 
 
 def _verb(change: Change) -> str:
+    if change.change in ("added", "removed"):
+        return change.change
     if change.entity == "meeting":
         return "rescheduled"
     if change.change == "renamed":
@@ -105,12 +146,7 @@ def _verb(change: Change) -> str:
     return (change.field or "").replace("_", " ")
 
 
-def _list_lines(old: list, new: list) -> list[str]:
-    gone = [f"  - removed: {item}" for item in old if item not in new]
-    return gone + [f"  - added: {item}" for item in new if item not in old]
-
-
-def _md_value(change: Change, value: Any) -> str:
+def _shown(change: Change, value: Any) -> str:
     if value is None:
         return "none"
     if change.entity == "meeting":

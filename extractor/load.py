@@ -19,21 +19,21 @@ class PlanFileError(Exception):
 def load_plan(path: Path) -> Plan:
     """Read a plan.json file (or an edition folder holding one) into a Plan."""
     file = path / "plan.json" if path.is_dir() else path
-    data = read_json(file, PlanFileError)
+    data = _read_json(file)
     try:
         return plan_from_dict(data)
     except (KeyError, TypeError, ValueError) as err:
         raise PlanFileError(f"{file}: not a plan.json of this tool ({err})") from err
 
 
-def read_json(file: Path, error: type[Exception]) -> Any:
-    """The data of a JSON file; a file that cannot be read or parsed raises `error`, naming it."""
+def _read_json(file: Path) -> Any:
+    """The data of a JSON file; one that cannot be read or parsed raises PlanFileError."""
     try:
         return json.loads(file.read_text(encoding="utf-8"))
     except OSError as err:
-        raise error(f"{file}: cannot be read ({err.strerror or err})") from err
+        raise PlanFileError(f"{file}: cannot be read ({err.strerror or err})") from err
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise error(f"{file}: not valid JSON ({err})") from err
+        raise PlanFileError(f"{file}: not valid JSON ({err})") from err
 
 
 def plan_from_dict(data: dict[str, Any]) -> Plan:

@@ -1,12 +1,15 @@
-"""From files to report: read the editions (and change records), write the HTML page."""
+"""From inputs to pages: the edition report from its plan.json, the diff page from a diff."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from extractor.changes import ChangesFileError, load_changes
 from extractor.load import PlanFileError, load_plan
 from extractor.pages import write_page
+
+if TYPE_CHECKING:
+    from extractor.diff import PlanDiff
 
 EDITION_HINT = "give an edition folder written by `actionplan extract` (it holds plan.json)"
 
@@ -15,25 +18,26 @@ class ReportInputError(Exception):
     """An input or output file of a report that cannot be used; the message says which and why."""
 
 
-def write_report(editions: list[Path], output: Path, changes_path: Path | None = None) -> str:
-    """Write the edition report (or, with change records, the diff report); say what was written."""
+def write_report(edition: Path, output: Path) -> str:
+    """Write the report of one edition (its folder or plan.json); say what was written."""
+    from extractor.report import edition_report
+
     try:
-        plans = [load_plan(path) for path in editions]
+        plan = load_plan(edition)
     except PlanFileError as err:
         raise ReportInputError(f"{err}; {EDITION_HINT}") from err
-    if changes_path is None:
-        from extractor.report import edition_report
+    return _write(edition_report(plan), output, plan.edition.label)
 
-        text, what = edition_report(plans[0]), plans[0].edition.label
-    else:
-        from extractor.diff_page import diff_report
 
-        try:
-            records = load_changes(changes_path)
-        except ChangesFileError as err:
-            raise ReportInputError(str(err)) from err
-        text = diff_report(records, *plans)
-        what = f"{len(records)} changes, {plans[0].edition.id} -> {plans[1].edition.id}"
+def write_diff_report(diff: PlanDiff, output: Path) -> str:
+    """Write the diff page of two editions; say what was written."""
+    from extractor.diff_page import diff_page
+
+    what = f"{len(diff.changes)} changes, {diff.old.id} -> {diff.new.id}"
+    return _write(diff_page(diff), output, what)
+
+
+def _write(text: str, output: Path, what: str) -> str:
     try:
         write_page(text, output)
     except OSError as err:

@@ -40,9 +40,11 @@ def test_one_deck_in_two_renditions_has_no_change_and_exits_0() -> None:
     assert result.stdout.endswith("\n\nNo changes.\n")
 
 
-def test_diff_writes_json_csv_and_markdown_and_exits_1(tmp_path, expected_changes) -> None:
+def test_diff_writes_json_csv_markdown_and_page_and_exits_1(tmp_path, expected_changes) -> None:
     result = run("diff", OLD_DECK, NEW_DECK, "-o", tmp_path / "diff")
     assert result.exit_code == 1, result.output
+    written = sorted(p.name for p in (tmp_path / "diff").iterdir())
+    assert written == ["changes.csv", "changes.json", "changes.md", "report.html"]
     data = json.loads((tmp_path / "diff" / "changes.json").read_text(encoding="utf-8"))
     assert data["changes"] == expected_changes
     assert (tmp_path / "diff" / "changes.md").read_text(encoding="utf-8") == result.stdout
@@ -57,6 +59,15 @@ def test_extracted_editions_diff_like_their_decks(extracted, tmp_path, form, exp
     assert result.exit_code == 1, result.output
     data = json.loads((tmp_path / "changes.json").read_text(encoding="utf-8"))
     assert data["changes"] == expected_changes
+
+
+def test_report_of_extracted_editions_is_the_page_of_their_decks(extracted, tmp_path) -> None:
+    from_decks = run("report", OLD_DECK, NEW_DECK, "-o", tmp_path / "decks.html")
+    new = extracted / NEW_ID / "plan.json"
+    from_editions = run("report", extracted / OLD_ID, new, "-o", tmp_path / "editions.html")
+    assert from_decks.exit_code == from_editions.exit_code == 0, from_editions.output
+    decks, editions = tmp_path / "decks.html", tmp_path / "editions.html"
+    assert editions.read_bytes() == decks.read_bytes()
 
 
 def _bad_inputs(tmp: Path) -> dict[str, Path]:

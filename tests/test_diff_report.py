@@ -7,16 +7,8 @@ import io
 import json
 from copy import deepcopy
 
-import pytest
-
-from extractor.diff import PlanDiff, diff_plans
+from extractor.diff import diff_plans
 from extractor.diff_report import changes_csv, changes_json, changes_md, report_files
-from extractor.plan import Plan
-
-
-@pytest.fixture(scope="module")
-def sample_diff(old_plan: Plan, new_plan: Plan, profile) -> PlanDiff:
-    return diff_plans(old_plan, new_plan, profile.directory)
 
 
 def test_json_holds_the_edition_ids_and_six_field_records(sample_diff, expected_changes) -> None:

@@ -1,4 +1,4 @@
-"""The reports in headless Chromium: no console error, nothing fetched, counts as in plan.json.
+"""The reports in headless Chromium: no console error, nothing fetched, the counts of the data.
 
 Set ACTIONPLAN_SCREENSHOTS=docs to refresh the screenshots that the README shows.
 """
@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sample_paths import NEW_DECK, OLD_DECK
 
 from extractor.cli import main
+from extractor.diff_report import changed_groups
 
 pytestmark = pytest.mark.slow
 
@@ -91,14 +93,12 @@ def _fits_width(driver) -> bool:
 
 
 @pytest.fixture(scope="module")
-def pages(
-    sample_edition: Path, newer_edition: Path, changes_file: Path, tmp_path_factory
-) -> dict[str, Path]:
+def pages(sample_edition: Path, tmp_path_factory) -> dict[str, Path]:
+    """The sample edition's report, and the diff page of the two sample decks."""
     folder = tmp_path_factory.mktemp("pages")
     runner = CliRunner()
     edition = [str(sample_edition), "-o", str(folder / "report.html")]
-    diff = ["--changes", str(changes_file), str(sample_edition), str(newer_edition),
-            "-o", str(folder / "diff-report.html")]  # fmt: skip
+    diff = [str(OLD_DECK), str(NEW_DECK), "-o", str(folder / "diff-report.html")]
     for args in (edition, diff):
         result = runner.invoke(main, ["report", *args])
         assert result.exit_code == 0, result.output
@@ -136,16 +136,27 @@ def test_edition_report_on_a_desktop(browser, pages, tmp_path: Path) -> None:
     assert png.startswith(b"\x89PNG")
 
 
-def test_diff_report(browser, pages, changes_file: Path, tmp_path: Path) -> None:
+def _shown_sections(driver) -> list[list]:
+    script = """return Array.from(document.querySelectorAll('section[data-group]'), s => [
+        s.dataset.group, Number(s.querySelector('[data-group-count]').innerText),
+        s.querySelectorAll('li.change').length])"""
+    return driver.execute_script(script)
+
+
+def test_diff_report(browser, pages, expected_changes, sample_diff, tmp_path: Path) -> None:
     errors, urls = _open(browser, pages["diff"], PHONE)
     assert errors == [] and all(url.startswith("file:") for url in urls)
-    assert _fits_width(browser)
-    records = json.loads(changes_file.read_text(encoding="utf-8"))
-    expected = {kind: sum(r["change"] == kind for r in records)
-                for kind in ("added", "removed", "renamed", "modified")}  # fmt: skip
-    assert _shown_counts(browser) == {"changes": len(records), **expected}
+    assert _fits_width(browser), "the page is wider than a phone's screen"
+    kinds = ("added", "removed", "renamed", "modified")
+    expected = {kind: sum(r["change"] == kind for r in expected_changes) for kind in kinds}
+    assert _shown_counts(browser) == {"changes": 102, **expected}
+    groups = changed_groups(sample_diff)
+    assert _shown_sections(browser) == [
+        [g.group_id, len(g.changes), len(g.changes)] for g in groups
+    ]
     _open(browser, pages["diff"], DESKTOP)
-    assert _screenshot(browser, tmp_path / "diff-report.png", 1500).startswith(b"\x89PNG")
+    png = _screenshot(browser, tmp_path / "diff-report.png", 1500)
+    assert png.startswith(b"\x89PNG") and len(png) > 20_000
 
 
 def test_a_fetch_from_outside_is_refused_and_reported(browser, pages, tmp_path: Path) -> None:
