@@ -53,7 +53,6 @@ class EditionDraft:
     """The edition's title and period as met in the deck."""
 
     title: str | None = None
-    title_location: Location | None = None
     period: YearSpan | None = None
 
 
@@ -135,7 +134,7 @@ class DeckReader:
         if years and (span := parse_years(years.group(0))):
             self.edition.period = YearSpan(span.raw, span.start_year, span.end_year)
             text = squash_spaces(clean(text).replace(years.group(0), "")).strip(SYMBOLS)
-        self.edition.title, self.edition.title_location = text, location
+        self.edition.title = text
         return True
 
     def _stage_title(self, text: str, location: Location) -> bool:

@@ -65,11 +65,6 @@ def run_limited(
         receiver.close()
 
 
-def sandboxed() -> bool:
-    """Whether calls made from this process run in a child process of their own."""
-    return _context() is not None
-
-
 def _context() -> Any:
     """How to start a sandbox here; None where no child process can be had."""
     if resource is None or not hasattr(os, "fork") or sys.platform == "darwin":

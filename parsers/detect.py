@@ -90,8 +90,6 @@ def _check_signature(path: Path, fmt: str) -> None:
             head = handle.read(1024)
     except OSError as err:
         raise InputError(path, f"cannot be read ({err.strerror or err})") from err
-    if not head and fmt in BINARY_FORMATS:
-        raise InputError(path, "the file is empty; export the deck again")
     actual = sniff(head)
     if actual == fmt or (actual is None and fmt not in BINARY_FORMATS):
         return

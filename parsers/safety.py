@@ -15,7 +15,6 @@ from pathlib import Path
 from parsers.errors import InputError
 
 MB = 1024 * 1024
-OOXML_SUFFIXES = frozenset({".pptx", ".pptm", ".ppsx", ".potx", ".docx", ".xlsx"})
 XML_NAMES = (".xml", ".rels")
 CONTENT_TYPES = "[Content_Types].xml"
 TYPE_RULE = re.compile(r"<(?:\w+:)?(Default|Override)\b([^>]*)>")
@@ -42,13 +41,6 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-
-
-def check_input(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
-    """Run every check that applies to the file; raise InputError at the first that fails."""
-    check_size(path, limits.max_file_bytes)
-    if path.suffix.lower() in OOXML_SUFFIXES:
-        check_ooxml_package(path, limits)
 
 
 def check_size(path: Path, limit: int) -> None:

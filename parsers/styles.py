@@ -43,13 +43,6 @@ def heading_levels(paragraphs: Iterable[StyledParagraph], body: float) -> dict[t
     return {style: FIRST_LEVEL + rank for rank, style in enumerate(sorted(styles, reverse=True))}
 
 
-def to_blocks(paragraphs: Iterable[StyledParagraph], body: float) -> list[Block]:
-    """Turn styled paragraphs into Deck blocks, given the deck's body size."""
-    paragraphs = list(paragraphs)
-    levels = heading_levels(paragraphs, body)
-    return [to_block(p, body, levels) for p in paragraphs]
-
-
 def to_block(paragraph: StyledParagraph, body: float, levels: dict[tuple, int]) -> Block:
     """One styled paragraph as a Heading, ListItem or Paragraph."""
     if paragraph.bullet_level is not None:

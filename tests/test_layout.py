@@ -6,7 +6,7 @@ from parsers.continued import merge_continued_tables
 from parsers.deck import Cell, Heading, Location, Paragraph, RichText, Row, Slide, Table
 from parsers.reading_order import reading_order
 from parsers.runs import Run, rich_from_runs
-from parsers.styles import StyledParagraph, body_size, to_blocks
+from parsers.styles import StyledParagraph, body_size, heading_levels, to_block
 
 HEADER = ["Working Groups", "Leader"]
 
@@ -141,7 +141,9 @@ def test_headings_are_unbulleted_text_clearly_above_body_size():
         styled("A big bullet", 22, 0),
         styled("Slightly larger", 15),
     ]
-    blocks = to_blocks(paragraphs, body_size(paragraphs))
+    body = body_size(paragraphs)
+    levels = heading_levels(paragraphs, body)
+    blocks = [to_block(p, body, levels) for p in paragraphs]
     assert [(type(b).__name__, getattr(b, "level", None)) for b in blocks] == [
         ("Heading", 2),
         ("Heading", 3),
