@@ -80,9 +80,9 @@ def reader(path: Path) -> None:
 
 
 def pipeline(path: Path, formats: tuple[str, ...] = PIPELINE_FORMATS) -> None:
-    from extractor.extract import extract_plan
-    from extractor.jobs import Job, job_profile
-    from extractor.writers import render_files
+    from extractor.batch.jobs import Job, job_profile
+    from extractor.recognise.extract import extract_plan
+    from extractor.writers.files import render_files
     from parsers.detect import parse_file
 
     # the profile as every input of a run gets it: loaded once per process and file version
@@ -104,12 +104,12 @@ RUNS: dict[str, Callable[[Path], None]] = {
 # What each run imports, so that a cold run is timed after its imports.
 LIBRARY_MODULES = {"pdf": ("pdfplumber",), "pptx": ("pptx", "pptx.enum.shapes")}
 READER_MODULES = {"pdf": ("parsers.pdf",), "pptx": ("parsers.pptx",)}
-# extractor.jobs loads the default profile when imported, as every worker of a batch does
+# extractor.batch.jobs loads the default profile when imported, as every worker of a batch does
 PIPELINE_MODULES = (
-    "extractor.extract", "extractor.jobs", "extractor.profile", "extractor.writers",
-    "parsers.detect",
+    "extractor.recognise.extract", "extractor.batch.jobs", "extractor.profile.load",
+    "extractor.writers.files", "parsers.detect",
 )  # fmt: skip
-ICS_MODULES = ("extractor.ics", "icalendar")
+ICS_MODULES = ("extractor.writers.ics", "icalendar")
 
 
 def modules_of(run: str, kind: str) -> tuple[str, ...]:

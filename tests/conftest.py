@@ -9,11 +9,11 @@ import pytest
 from click.testing import CliRunner
 from sample_paths import EXPECTED_CHANGES, NEW_DECK, OLD_DECK
 
-from extractor.cli import main
-from extractor.diff import PlanDiff, diff_plans
-from extractor.editions import load_edition
-from extractor.plan import Plan
-from extractor.profile import Profile, load_profile
+from extractor.cli.main import main
+from extractor.compare.diff import PlanDiff, diff_plans
+from extractor.compare.editions import load_edition
+from extractor.model.plan import Plan
+from extractor.profile.load import Profile, load_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DECK = ROOT / "samples" / "u4ssc-action-plan-2024-2025.md"

@@ -11,7 +11,7 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from extractor.cli import main
+from extractor.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "u4ssc-action-plan-2024-2025.md"

@@ -13,14 +13,14 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from extractor.cli import main
-from extractor.writers import TABLE_COLUMNS
+from extractor.cli.main import main
+from extractor.writers.tables import TABLE_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "u4ssc-action-plan-2024-2025.md"
 SEED_HTML = ROOT / "samples" / "u4ssc-action-plan-2024-2025.html"
 EDITION = "u4ssc-action-plan-2024-2025"
-SCHEMA = json.loads((ROOT / "extractor/schema/plan.schema.json").read_text())
+SCHEMA = json.loads((ROOT / "extractor/model/schema/plan.schema.json").read_text())
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -227,7 +227,7 @@ def test_console_script_runs_and_help_is_fast() -> None:
     assert "extract" in result.stdout
     probe = subprocess.run(
         [sys.executable, "-c",
-         "import sys, extractor.cli; "
+         "import sys, extractor.cli.main; "
          "print(sorted(m for m in ('pandas', 'dateparser', 'lxml', 'pdfplumber') "
          "if m in sys.modules))"],
         capture_output=True, text=True, check=True,

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sample_paths import SAMPLES
 
-from extractor.diff import Change, diff_plans
-from extractor.diff_report import record
-from extractor.editions import load_edition
-from extractor.plan import Deliverable, Leader, Meeting, OrganisationRef, Plan, YearSpan
-from extractor.profile import DEFAULT_PROFILE, Profile, load_profile
+from extractor.compare.changes import record
+from extractor.compare.diff import Change, diff_plans
+from extractor.compare.editions import load_edition
+from extractor.model.plan import Deliverable, Leader, Meeting, OrganisationRef, Plan, YearSpan
+from extractor.profile.load import DEFAULT_PROFILE, Profile, load_profile
 from parsers.detect import supported
 
 AI = "artificial-intelligence-in-cities"

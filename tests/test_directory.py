@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from normalizers.directory import ORGANISATION_KINDS, Directory, Organisation, country_name
 from normalizers.text import slugify
 
-DATA = Path(__file__).resolve().parents[1] / "extractor" / "data"
+DATA = Path(__file__).resolve().parents[1] / "extractor" / "profile" / "data"
 
 
 def read_rows(name: str) -> list[dict[str, str]]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.extract import extract_plan
-from extractor.plan import Deliverable, Leader, Meeting, Objective, Plan, YearSpan
-from extractor.profile import load_profile
+from extractor.model.plan import Deliverable, Leader, Meeting, Objective, Plan, YearSpan
+from extractor.profile.load import load_profile
+from extractor.recognise.extract import extract_plan
 from parsers.detect import parse_file
 
 ROOT = Path(__file__).resolve().parents[1]

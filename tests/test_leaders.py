@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from normalizers.directory import Directory
 from normalizers.leaders import Leader, LeaderParse, leader_vocabulary, parse_leaders
 
-DATA = Path(__file__).resolve().parents[1] / "extractor" / "data"
+DATA = Path(__file__).resolve().parents[1] / "extractor" / "profile" / "data"
 
 
 def read_rows(name: str) -> list[dict[str, str]]:

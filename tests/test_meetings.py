@@ -23,7 +23,7 @@ from normalizers.meetings import (
 from normalizers.problems import Problem
 
 ROOT = Path(__file__).resolve().parents[1]
-PROFILE = tomllib.loads((ROOT / "extractor/data/profiles/u4ssc.toml").read_text("utf-8"))
+PROFILE = tomllib.loads((ROOT / "extractor/profile/data/profiles/u4ssc.toml").read_text("utf-8"))
 VOCABULARY = vocabulary_from_profile(PROFILE["meetings"], PROFILE["values"])
 DECK = ROOT / "samples/u4ssc-action-plan-2024-2025.md"
 ANNOUNCEMENT = (

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.extract import NoPlanError, extract_plan
-from extractor.plan import Plan
-from extractor.profile import load_profile
+from extractor.model.plan import Plan
+from extractor.profile.load import load_profile
+from extractor.recognise.extract import NoPlanError, extract_plan
 from parsers.markdown import parse_markdown
 
 PROFILE = load_profile()

@@ -10,10 +10,10 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from page_helpers import content_policy, outside_references, shown_counts, soup
 
-from extractor.cli import main
-from extractor.load import load_plan
-from extractor.plan import PlanWarning, SourceRef
-from extractor.report import edition_report
+from extractor.cli.main import main
+from extractor.model.load import load_plan
+from extractor.model.plan import PlanWarning, SourceRef
+from extractor.report.edition import edition_report
 
 
 def _report(*args: str) -> tuple[int, str]:

@@ -9,7 +9,7 @@ import pytest
 
 from normalizers.status import DeliverableRef, parse_status, status_vocabulary, status_word
 
-PROFILE = Path(__file__).resolve().parents[1] / "extractor/data/profiles/u4ssc.toml"
+PROFILE = Path(__file__).resolve().parents[1] / "extractor/profile/data/profiles/u4ssc.toml"
 VOCABULARY = status_vocabulary(tomllib.loads(PROFILE.read_text(encoding="utf-8"))["status"])
 
 

@@ -1,0 +1,123 @@
+"""Loading a profile: the vocabulary of one family of action plans, and the alias tables."""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from extractor.profile.phrases import PatternSet, PhraseSet
+from normalizers.directory import Directory
+from normalizers.leaders import LeaderVocabulary, leader_vocabulary
+from normalizers.meetings import MeetingVocabulary, vocabulary_from_profile
+from normalizers.status import StatusVocabulary, status_vocabulary
+
+DATA = Path(__file__).parent / "data"
+DEFAULT_PROFILE = DATA / "profiles" / "u4ssc.toml"
+ORGANISATIONS = DATA / "organisations.csv"
+PEOPLE = DATA / "people.csv"
+LEADER_WORDS = DATA / "leader_words.toml"
+
+SECTION_KEYS = (
+    "group_reference", "proposed_working_groups", "working_group_heading", "scope",
+    "objectives", "primary_objectives", "secondary_objectives", "deliverables",
+    "deliverable_prefixes", "contact",
+)  # fmt: skip
+
+
+class ProfileError(Exception):
+    """A profile or alias file that cannot be used; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Everything the extractor knows about one family of decks."""
+
+    name: str
+    edition_title: PhraseSet
+    stages: Mapping[str, PatternSet]
+    approved: PhraseSet
+    sections: Mapping[str, PatternSet]
+    facts: Mapping[str, PhraseSet]
+    columns: Mapping[str, PhraseSet]
+    working_group_cell: PatternSet
+    empty: PhraseSet
+    pointers: PhraseSet
+    meetings: MeetingVocabulary
+    status: StatusVocabulary
+    leaders: LeaderVocabulary
+    directory: Directory
+
+
+def load_profile(path: Path = DEFAULT_PROFILE, alias_files: Iterable[Path] = ()) -> Profile:
+    """Read a profile and the alias tables; extra alias files add to or override the defaults."""
+    data = _read_toml(path)
+    directory = load_directory(tuple(alias_files))
+    try:
+        return _build(data, directory, _read_toml(LEADER_WORDS))
+    except (KeyError, TypeError, ValueError) as err:
+        raise ProfileError(f"{path}: incomplete or malformed profile ({err})") from err
+
+
+def load_directory(alias_files: tuple[Path, ...] = ()) -> Directory:
+    """The default alias tables plus extra ones (with acronym/kind columns: organisations)."""
+    organisations = _read_csv(ORGANISATIONS)
+    people = _read_csv(PEOPLE)
+    for extra in alias_files:
+        rows = _read_csv(extra)
+        is_people = bool(rows) and "acronym" not in rows[0] and "kind" not in rows[0]
+        (people if is_people else organisations).extend(rows)
+    try:
+        return Directory.from_rows(organisations, people)
+    except (KeyError, TypeError, ValueError) as err:
+        where = ", ".join(str(p) for p in alias_files) or f"{ORGANISATIONS}, {PEOPLE}"
+        raise ProfileError(f"{where}: alias tables do not agree ({err})") from err
+
+
+def _build(
+    data: Mapping[str, Any], directory: Directory, leader_words: Mapping[str, Any]
+) -> Profile:
+    sections = data["sections"]
+    table = dict(data["table"])
+    return Profile(
+        name=data["profile"]["name"],
+        edition_title=PhraseSet.of(data["edition"]["title_words"]),
+        stages={k: PatternSet.of(v) for k, v in data["stages"].items()},
+        approved=PhraseSet.of(data.get("approval", {}).get("words", ())),
+        sections={key: PatternSet.of(sections.get(key, ())) for key in SECTION_KEYS},
+        facts={k: PhraseSet.of(v) for k, v in data["facts"].items()},
+        working_group_cell=PatternSet.of(table.pop("working_group_cell")),
+        columns={k: PhraseSet.of(v) for k, v in table.items()},
+        empty=PhraseSet.of(data["values"]["empty"]),
+        pointers=PhraseSet.of(data["values"]["pointers"]),
+        meetings=vocabulary_from_profile(data["meetings"], data["values"]),
+        status=status_vocabulary(data["status"]),
+        leaders=leader_vocabulary(leader_words),
+        directory=directory,
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as err:
+        raise ProfileError(f"{path}: cannot be read ({err.strerror or err})") from err
+    except tomllib.TOMLDecodeError as err:
+        raise ProfileError(f"{path}: not valid TOML ({err})") from err
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            return [
+                {k.strip(): (v or "").strip() for k, v in row.items() if k}
+                for row in csv.DictReader(handle)
+            ]
+    except OSError as err:
+        raise ProfileError(f"{path}: cannot be read ({err.strerror or err})") from err
+    except (UnicodeDecodeError, csv.Error) as err:
+        raise ProfileError(f"{path}: not a readable UTF-8 CSV file ({err})") from err

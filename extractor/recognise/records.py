@@ -1,0 +1,110 @@
+"""Turning normalizer results into plan records, collecting what they could not read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractor.model.plan import (
+    Deliverable,
+    Leader,
+    Meeting,
+    OrganisationRef,
+    PlanWarning,
+    SourceRef,
+    YearSpan,
+)
+from extractor.profile.load import Profile
+from extractor.profile.phrases import clean
+from normalizers.leaders import LeaderParse, parse_leaders
+from normalizers.meetings import parse_meetings
+from normalizers.problems import Problem
+from normalizers.status import parse_status
+from normalizers.years import parse_years, years_problem
+from parsers.deck import Link, Location
+
+
+@dataclass
+class Normalizer:
+    """Calls the normalizers with the profile's vocabulary and keeps their problems as warnings."""
+
+    profile: Profile
+    warnings: list[PlanWarning] = field(default_factory=list)
+    # The same entry comes again when one person leads several working groups.
+    _leader_parses: dict[tuple[str, str], LeaderParse] = field(
+        default_factory=dict, init=False, repr=False
+    )
+
+    def warn(self, message: str, raw: str, location: Location | None) -> None:
+        """Record text that was not understood, with where it came from."""
+        where = str(location) if location else None
+        self.warnings.append(PlanWarning(message, raw, SourceRef(where)))
+
+    def _problems(self, problems: list[Problem], location: Location | None) -> None:
+        for problem in problems:
+            self.warn(problem.message, problem.raw, location)
+
+    def is_blank(self, text: str) -> bool:
+        """Whether a value says nothing: empty, "N/A", or a pointer such as "see next slide"."""
+        text = clean(text)
+        return not text or self.profile.empty.equals(text) or self.profile.pointers.equals(text)
+
+    def years(self, text: str, location: Location) -> YearSpan | None:
+        """A year span, or None with a warning when the text is not empty and not a span."""
+        text = clean(text)
+        if self.is_blank(text):
+            return None
+        found = parse_years(text)
+        if found is None:
+            problem = years_problem(text, self.profile.empty.phrases)
+            self._problems([problem] if problem else [], location)
+            return None
+        return YearSpan(found.raw, found.start_year, found.end_year)
+
+    def leaders(self, text: str, role: str, location: Location) -> list[Leader]:
+        """The leaders named in a cell or fact."""
+        text = clean(text)
+        if self.is_blank(text):
+            return []
+        key = (text, role)
+        if key not in self._leader_parses:
+            directory, words = self.profile.directory, self.profile.leaders
+            self._leader_parses[key] = parse_leaders(text, role, directory, words)
+        parsed = self._leader_parses[key]
+        self._problems(parsed.problems, location)
+        return [
+            Leader(
+                name=found.name,
+                person_id=found.person_id,
+                organisations=[OrganisationRef(o.id, o.name) for o in found.organisations],
+                country=found.country,
+                role=found.role,
+                raw=found.raw,
+                position=found.position,
+            )
+            for found in parsed.leaders
+        ]
+
+    def meetings(self, text: str, location: Location) -> tuple[list[Meeting], str | None]:
+        """The dated meetings of a cell or fact, and its announcement note."""
+        text = clean(text)
+        if self.is_blank(text):
+            return [], None
+        parsed = parse_meetings(text, self.profile.meetings)
+        self._problems(parsed.problems, location)
+        return list(parsed.meetings), parsed.note
+
+    def status(
+        self, text: str, links: list[Link], location: Location
+    ) -> tuple[str | None, list[Deliverable]]:
+        """The status of a working group and the deliverables its status cell names."""
+        text = clean(text)
+        if self.is_blank(text):
+            return None, []
+        pairs = [(clean(link.text), link.url) for link in links]
+        parsed = parse_status(text, pairs, self.profile.status)
+        self._problems(parsed.problems, location)
+        deliverables = [
+            Deliverable(d.title, d.url, "completed" if d.completed else "planned", d.is_new)
+            for d in parsed.deliverables
+        ]
+        return parsed.status, deliverables
