@@ -35,7 +35,7 @@ Smart Water Working Groups\tLeader\tTimeline\tExpected publication date\tPlanned
 
 
 def extract(tmp_path: Path, text: str) -> Plan:
-    path = tmp_path / "deck.md"
+    path = tmp_path / "plan-2025-2026.md"  # the period, when a test deck has no title
     path.write_text(text, encoding="utf-8")
     return extract_plan(parse_markdown(path), PROFILE)
 

@@ -114,7 +114,10 @@ def summary(plan: Plan) -> str:
     groups = plan.thematic_groups
     wgs = sum(len(g.working_groups) for g in groups)
     meetings = sum(len(g.meetings) + sum(len(w.meetings) for w in g.working_groups) for g in groups)
+    used = plan.edition.source.text_used
     return (
         f"{len(groups)} thematic groups, {wgs} working groups, {meetings} meetings, "
-        f"{len(plan.people)} people, {len(plan.warnings)} warnings"
+        f"{len(plan.people)} people, "
+        + (f"{used:.0%} of text used, " if used is not None else "")
+        + f"{len(plan.warnings)} warnings"
     )

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib
 import json
-import pkgutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import parsers
 from extractor.batch.sandbox import MB, SandboxError, describe_crash, run_limited
 from extractor.model.dump import plan_to_dict, without_sources
 from extractor.model.plan import Plan
 from extractor.profile.load import DEFAULT_PROFILE, Profile, load_profile
 from extractor.recognise.extract import NoPlanError, extract_plan
 from extractor.writers.files import WRITERS, render_files
-from parsers.detect import parse_file
+from parsers.detect import EXTENSIONS, parse_file, parser_for
 from parsers.errors import InputError
 from parsers.safety import DEFAULT_LIMITS, Limits
 
@@ -67,7 +64,9 @@ def run_job(job: Job) -> Outcome:
     """Read one input in a sandbox; every failure, even a crash or a hang, becomes an Outcome."""
     started = time.perf_counter()
     settings = job.settings
-    job_profile(job)  # loaded here, so that sandboxes forked from this process inherit it
+    # loaded here, so that sandboxes forked from this process inherit them
+    job_profile(job)
+    warm_parser(job.path)
     try:
         finished = run_limited(read_plan, job, settings.timeout, settings.memory_bytes)
         outcome, peak = finished.value, finished.peak_bytes
@@ -108,17 +107,14 @@ def content_sha256(plan: Plan) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
+def warm_parser(path: Path) -> None:
+    """Import the reader of a deck's format, once per process; unknown formats are left."""
+    fmt = EXTENSIONS.get(path.suffix.lower())
+    if fmt is not None:
+        parser_for(fmt)
+
+
 @functools.lru_cache(maxsize=4)
 def cached_profile(path: Path, aliases: tuple[Path, ...], stamp: tuple = ()) -> Profile:
     """The profile, loaded once per process and file version."""
     return load_profile(path, aliases)
-
-
-def warm_up() -> None:
-    """Import every parser and load the default profile, so that sandboxes start warm."""
-    for module in pkgutil.iter_modules(parsers.__path__):
-        importlib.import_module(f"parsers.{module.name}")
-    job_profile(Job(Path(__file__)))
-
-
-warm_up()

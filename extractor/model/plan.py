@@ -144,6 +144,8 @@ class EditionSource:
     path: str
     sha256: str
     format: str
+    # The share of the deck's text (0 to 1, spaces aside) that went into the plan.
+    text_used: float | None = None
 
 
 @dataclass

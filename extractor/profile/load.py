@@ -24,7 +24,7 @@ LEADER_WORDS = DATA / "leader_words.toml"
 SECTION_KEYS = (
     "group_reference", "proposed_working_groups", "working_group_heading", "scope",
     "objectives", "primary_objectives", "secondary_objectives", "deliverables",
-    "deliverable_prefixes", "contact",
+    "deliverable_prefixes", "contact", "working_groups",
 )  # fmt: skip
 
 
@@ -50,6 +50,7 @@ class Profile:
     status: StatusVocabulary
     leaders: LeaderVocabulary
     directory: Directory
+    min_text_used: float = 0.8
 
 
 def load_profile(path: Path = DEFAULT_PROFILE, alias_files: Iterable[Path] = ()) -> Profile:
@@ -97,6 +98,7 @@ def _build(
         status=status_vocabulary(data["status"]),
         leaders=leader_vocabulary(leader_words),
         directory=directory,
+        min_text_used=float(data.get("recognition", {}).get("min_text_used", 0.8)),
     )
 
 

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
-from extractor.model.plan import Edition, EditionSource, Plan, ThematicGroup
+from extractor.model.plan import Plan
 from extractor.profile.load import Profile
+from extractor.recognise.drafts import GroupDraft
+from extractor.recognise.edition import edition_of
+from extractor.recognise.finish import finish_group
 from extractor.recognise.people import collect_organisations, collect_people
-from extractor.recognise.reader import DeckReader, GroupDraft
+from extractor.recognise.reader import DeckReader
 from extractor.recognise.records import Normalizer
-from normalizers.text import slugify
 from parsers.deck import Deck
 
-LEADER_FACTS = ("leader", "co-leader", "suggested-leader")
-SECRETARIAT_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*")
 MIN_FACTS = 2
+LOW_USE = (
+    "only {share:.0%} of the deck's text went into the plan (at least {least:.0%} expected); "
+    "groups or working groups may be missing: check the warnings and the deck's layout"
+)
 
 
 class NoPlanError(Exception):
@@ -29,7 +30,7 @@ def extract_plan(deck: Deck, profile: Profile) -> Plan:
         normalizer.warn(message, "", None)
     reader = DeckReader(normalizer)
     reader.read(deck)
-    drafts = [draft for draft in reader.drafts if _looks_like_a_group(draft, normalizer)]
+    drafts = [draft for draft in reader.drafts if _looks_like_a_group(draft, reader)]
     if not drafts:
         raise NoPlanError(
             f"no thematic group found (profile '{profile.name}' expects fact lists such as "
@@ -37,8 +38,11 @@ def extract_plan(deck: Deck, profile: Profile) -> Plan:
             "this family?"
         )
     groups = [finish_group(draft, normalizer) for draft in drafts]
+    share = reader.usage.share
+    if share < profile.min_text_used:
+        normalizer.warn(LOW_USE.format(share=share, least=profile.min_text_used), "", None)
     return Plan(
-        edition=_edition(reader, deck),
+        edition=edition_of(reader.edition, deck.source, normalizer, share),
         thematic_groups=groups,
         people=collect_people(groups),
         organisations=collect_organisations(groups, profile.directory),
@@ -47,8 +51,9 @@ def extract_plan(deck: Deck, profile: Profile) -> Plan:
     )
 
 
-def _looks_like_a_group(draft: GroupDraft, normalizer: Normalizer) -> bool:
+def _looks_like_a_group(draft: GroupDraft, reader: DeckReader) -> bool:
     """A group has working groups or two facts with values; a lone "Label: value" is text."""
+    normalizer = reader.n
     facts = {name: values for name, (values, _) in draft.facts.items()}
     said = [name for name, values in facts.items() if not normalizer.is_blank(" ".join(values))]
     if draft.group.working_groups or len(said) >= MIN_FACTS:
@@ -56,35 +61,5 @@ def _looks_like_a_group(draft: GroupDraft, normalizer: Normalizer) -> bool:
     for name, (values, location) in draft.facts.items():
         raw = f"{draft.group.name}: {name}: {' '.join(values)}".rstrip(": ")
         normalizer.warn("too few facts for a thematic group; kept as text", raw, location)
+        reader.usage.unuse(len(raw))
     return False
-
-
-def _edition(reader: DeckReader, deck: Deck) -> Edition:
-    title = reader.edition.title or Path(deck.source.path).stem
-    period = reader.edition.period
-    return Edition(
-        id=slugify(f"{title} {period.raw}" if period else title),
-        title=title,
-        period=period,
-        source=EditionSource(deck.source.path, deck.source.sha256, deck.source.format),
-    )
-
-
-def finish_group(draft: GroupDraft, normalizer: Normalizer) -> ThematicGroup:
-    """Normalise a group's raw facts into its fields."""
-    group = draft.group
-    for name, (values, location) in draft.facts.items():
-        text = " ".join(values)
-        if name in LEADER_FACTS:
-            group.leaders += normalizer.leaders(text, name, location)
-        elif name in ("timeline", "expected_publication"):
-            setattr(group, name, normalizer.years(text, location))
-        elif name == "secretariat" and not normalizer.is_blank(text):
-            group.secretariat = [s for s in SECRETARIAT_SPLIT.split(text.strip(" .")) if s]
-        elif name == "scope" and not normalizer.is_blank(text):
-            group.scope = text
-        elif name == "meetings":
-            group.meetings, group.meetings_note = normalizer.meetings(text, location)
-        elif not normalizer.is_blank(text):
-            normalizer.warn(f"'{name}' fact not understood", text, location)
-    return group

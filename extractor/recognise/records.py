@@ -36,7 +36,10 @@ class Normalizer:
 
     def warn(self, message: str, raw: str, location: Location | None) -> None:
         """Record text that was not understood, with where it came from."""
-        where = str(location) if location else None
+        self.warn_at(message, raw, str(location) if location else None)
+
+    def warn_at(self, message: str, raw: str, where: str | None) -> None:
+        """Record text that was not understood, with where it came from as written out."""
         self.warnings.append(PlanWarning(message, raw, SourceRef(where)))
 
     def _problems(self, problems: list[Problem], location: Location | None) -> None:

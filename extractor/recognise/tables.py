@@ -1,7 +1,13 @@
-"""Working-group tables: columns found by header text, merged cells expanded, rows read."""
+"""Working-group tables: columns found by header text or content, merged cells expanded.
+
+A working group's number and title may share a cell ("WG3 - Title") or sit in two columns
+("WG3" | "Title", "3" | "Title"); a column of bare numbers is the number column whatever its
+header ("#", "No.").
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extractor.model.plan import SourceRef, WorkingGroup
@@ -10,7 +16,7 @@ from extractor.recognise.records import Normalizer
 from normalizers.text import squash_spaces
 from parsers.deck import Cell, Row, Table
 
-WORKING_GROUP = "working_group"
+NUMBER_CELL = re.compile(r"^(?:(?:wg|working group)\s*)?(?P<number>\d{1,2})\.?$", re.I)
 
 
 @dataclass
@@ -19,6 +25,22 @@ class GridRow:
 
     cells: list[Cell | None]
     source: Row
+
+
+@dataclass
+class WorkingGroupColumns:
+    """Where a working-group table keeps each field, and its number and title."""
+
+    KEY = "working_group"
+
+    fields: dict[str, int]
+    number: int
+    title: int | None  # None: the title follows the number in the number's cell
+
+    @property
+    def title_source(self) -> int:
+        """The column whose header may name the group ("City Platforms Working Groups")."""
+        return self.fields.get(self.KEY, self.number)
 
 
 def table_grid(table: Table) -> list[GridRow]:
@@ -63,7 +85,7 @@ def map_columns(header: GridRow, normalizer: Normalizer) -> dict[str, int]:
     """Column index by field, each header matched to the field of its longest phrase."""
     found: dict[str, tuple[int, int]] = {}
     for index, cell in enumerate(header.cells):
-        if cell is None or (index > 0 and header.cells[index - 1] is cell):
+        if cell is None or not cell.text.strip() or (index and header.cells[index - 1] is cell):
             continue
         best = _best_field(cell.text, normalizer)
         if best and (best[0] not in found or best[1] > found[best[0]][1]):
@@ -80,62 +102,98 @@ def _best_field(header: str, normalizer: Normalizer) -> tuple[str, int] | None:
     return best
 
 
-def find_header(grid: list[GridRow], normalizer: Normalizer) -> tuple[int, dict[str, int]] | None:
-    """The first row naming at least two known columns, and its column map."""
+def find_header(
+    grid: list[GridRow], normalizer: Normalizer
+) -> tuple[int, WorkingGroupColumns] | None:
+    """The first row naming at least two columns (a number column counts), and its columns."""
     for index, row in enumerate(grid[:3]):
-        columns = map_columns(row, normalizer)
-        if len(columns) >= 2:
-            if WORKING_GROUP not in columns:
-                columns[WORKING_GROUP] = _working_group_column(grid[index + 1 :], normalizer)
-            return index, columns
+        fields = map_columns(row, normalizer)
+        body = grid[index + 1 :]
+        numbers = fields.get("number")
+        if numbers is None:
+            numbers = _number_column(body, normalizer)
+        if len(fields) + (numbers is not None and numbers not in fields.values()) < 2:
+            continue
+        if numbers is None:
+            numbers = fields.get(WorkingGroupColumns.KEY, 0)
+        title = fields.get("title", fields.get(WorkingGroupColumns.KEY))
+        if title == numbers:
+            title = None
+        return index, WorkingGroupColumns(fields, numbers, title)
     return None
 
 
-def _working_group_column(body: list[GridRow], normalizer: Normalizer) -> int:
-    """The column whose cells read as working groups ("WG1 - ..."); the first one by default."""
-    cell_pattern = normalizer.profile.working_group_cell
+def _number_column(body: list[GridRow], normalizer: Normalizer) -> int | None:
+    """The column whose cells read as working groups ("WG1 - ...", "WG1", "1")."""
+    pattern = normalizer.profile.working_group_cell
     width = max((len(r.cells) for r in body), default=0)
     for column in range(width):
         cells = [r.cells[column] for r in body if column < len(r.cells) and r.cells[column]]
-        if cells and all(cell_pattern.match(c.text) for c in cells):
+        texts = [clean(c.text) for c in cells if c.text.strip()]
+        if texts and all(pattern.match(t) or NUMBER_CELL.match(t) for t in texts):
             return column
-    return 0
+    return None
+
+
+def cell_at(row: GridRow, column: int | None) -> Cell | None:
+    """A row's cell in a column; None when the column is absent or the row too short."""
+    if column is None or column >= len(row.cells):
+        return None
+    return row.cells[column]
 
 
 def cell_text(row: GridRow, column: int | None) -> str:
     """The text of a row's cell in a column, or "" when absent."""
-    if column is None or column >= len(row.cells) or row.cells[column] is None:
-        return ""
-    return row.cells[column].text
+    cell = cell_at(row, column)
+    return cell.text if cell is not None else ""
+
+
+def _number_and_title(row: GridRow, columns: WorkingGroupColumns, normalizer: Normalizer):
+    """The number and title of the working group a row names, or None."""
+    head = squash_spaces(cell_text(row, columns.number))
+    found = normalizer.profile.working_group_cell.match(head) or NUMBER_CELL.match(clean(head))
+    if not found:
+        return None
+    if columns.title is not None:
+        title = squash_spaces(cell_text(row, columns.title))
+    else:
+        title = head[found.start("title") :].strip() if "title" in found.re.groupindex else ""
+    return int(found.group("number")), title or head
 
 
 def read_working_group(
-    row: GridRow, columns: dict[str, int], group_id: str, normalizer: Normalizer
+    row: GridRow,
+    columns: WorkingGroupColumns,
+    group_id: str,
+    normalizer: Normalizer,
+    proposed: str | None = None,
 ) -> WorkingGroup | None:
-    """A working group from one body row, or None when its first cell names none."""
-    location = row.source.location
-    head = squash_spaces(cell_text(row, columns[WORKING_GROUP]))
-    found = normalizer.profile.working_group_cell.match(head)
-    if not found:
+    """A working group from one body row, or None when the row names none."""
+    named = _number_and_title(row, columns, normalizer)
+    if named is None:
         return None
-    number = int(found.group("number"))
-    status_cell = row.cells[columns["status"]] if "status" in columns else None
+    location = row.source.location
+    number, title = named
+    fields = columns.fields
+    status_cell = cell_at(row, fields.get("status"))
     status_text = status_cell.text if status_cell else ""
     status, deliverables = normalizer.status(
         status_text, status_cell.content.links if status_cell else [], location
     )
-    meetings, note = normalizer.meetings(cell_text(row, columns.get("meetings")), location)
-    scope = clean(cell_text(row, columns.get("scope")))
+    if proposed is not None and status is None and not clean(status_text):
+        status, status_text = "proposed", proposed
+    meetings, note = normalizer.meetings(cell_text(row, fields.get("meetings")), location)
+    scope = clean(cell_text(row, fields.get("scope")))
     return WorkingGroup(
         id=f"{group_id}/wg{number}",
         number=number,
-        title=head[found.start("title") :].strip() or head,
+        title=title,
         status=status,
         status_raw=clean(status_text) or None,
-        leaders=normalizer.leaders(cell_text(row, columns.get("leaders")), "leader", location),
-        timeline=normalizer.years(cell_text(row, columns.get("timeline")), location),
+        leaders=normalizer.leaders(cell_text(row, fields.get("leaders")), "leader", location),
+        timeline=normalizer.years(cell_text(row, fields.get("timeline")), location),
         expected_publication=normalizer.years(
-            cell_text(row, columns.get("expected_publication")), location
+            cell_text(row, fields.get("expected_publication")), location
         ),
         meetings=meetings,
         meetings_note=note,
@@ -145,9 +203,9 @@ def read_working_group(
     )
 
 
-def unknown_columns(header: GridRow, columns: dict[str, int]) -> list[int]:
-    """Indexes of header columns that map to no known field."""
-    known = set(columns.values())
+def unknown_columns(header: GridRow, columns: WorkingGroupColumns) -> list[int]:
+    """Indexes of header columns that map to no known field and hold no working-group number."""
+    known = {*columns.fields.values(), columns.number}
     return [
         index
         for index, cell in enumerate(header.cells)
