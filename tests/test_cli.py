@@ -35,7 +35,10 @@ def test_extract_writes_plan_and_every_csv(tmp_path: Path) -> None:
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["plan.json", "meetings.ics"] + [f"{name}.csv" for name in TABLE_COLUMNS]
     )
-    assert "9 thematic groups, 22 working groups, 27 meetings, 23 people, 100% of text used, 0 warnings" in out
+    assert (
+        "9 thematic groups, 22 working groups, 27 meetings, 23 people, 100% of text used, 0 warnings"
+        in out
+    )
 
 
 def test_plan_json_matches_the_schema(tmp_path: Path) -> None:

@@ -114,3 +114,40 @@ def test_text_that_goes_nowhere_lowers_the_text_used(tmp_path: Path) -> None:
     plan = extract(tmp_path / "d-2025-2026.md", GROUP + "\n" + chatter + "\n")
     assert plan.edition.source.text_used < 0.8
     assert any("of the deck's text went into the plan" in w.message for w in plan.warnings)
+
+
+def test_other_words_for_the_same_facts(tmp_path: Path) -> None:
+    text = (
+        "# Water Action Plan 2025-2026\n\n# Thematic Group: Smart Water\n\n"
+        "- **Led by:** Jane Roe (ITU)\n- **Time frame:** 2025-2026\n"
+        "- **Description:** Water in cities.\n\n"
+        "- WG #1: Leak detection\n  - Status: Underway\n"
+    )
+    plan = extract(tmp_path / "deck.md", text)
+    (group,) = plan.thematic_groups
+    assert (group.name, group.timeline.raw, group.scope) == (
+        "Smart Water",
+        "2025-2026",
+        "Water in cities.",
+    )
+    assert [x.role for x in group.leaders] == ["leader"]
+    (wg,) = group.working_groups
+    assert (wg.id, wg.title, wg.status, wg.status_raw) == (
+        "smart-water/wg1",
+        "Leak detection",
+        "ongoing",
+        "Underway",
+    )
+    assert plan.warnings == []
+
+
+def test_a_fact_can_name_the_group(tmp_path: Path) -> None:
+    text = (
+        "# Water Action Plan 2025-2026\n\n"
+        "| Thematic group | Smart Water |\n|---|---|\n| Leader | Jane Roe (ITU) |\n"
+        "| Timeline | 2025-2026 |\n"
+    )
+    plan = extract(tmp_path / "deck.md", text)
+    (group,) = plan.thematic_groups
+    assert (group.id, [x.person_id for x in group.leaders]) == ("smart-water", ["jane-roe"])
+    assert plan.warnings == []

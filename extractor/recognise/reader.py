@@ -23,6 +23,7 @@ from normalizers.text import fold, slugify
 from parsers.deck import Block, Deck, Heading, Link, ListItem, Location, Table
 
 NAME_MATCH = 90
+GROUP_NAME = "group_name"  # the fact that names the group of the facts that follow
 
 
 def items(deck: Deck) -> Iterator[Block]:
@@ -74,6 +75,9 @@ class DeckReader(HeadingRules, LineRules, WorkingGroupRules, TableRules):
         self, name: str, value: str, location: Location, level: int | None, links: list[Link] = ()
     ) -> None:
         """File a "Label: value" fact with the open working group or with its group."""
+        if name == GROUP_NAME:
+            self._candidate((value, location))  # the facts that follow are this group's
+            return
         target: FactList
         working = self.working
         if working is not None and working.holds(level) and name not in working.facts:
