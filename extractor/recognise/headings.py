@@ -48,7 +48,7 @@ class HeadingRules:
             self._group_reference,
             self._approval_title,
             self.working_group_heading,
-            self._section_title,
+            self.section_title,
             self.working_group_title,
         )
         if any(rule(text, heading.location) for rule in rules):
@@ -91,7 +91,8 @@ class HeadingRules:
     def _approval_title(self: DeckReader, text: str, location: Location) -> bool:
         return self.approval(text)
 
-    def _section_title(self: DeckReader, text: str, location: Location) -> bool:
+    def section_title(self: DeckReader, text: str, location: Location | None = None) -> bool:
+        """A section of the group being read: objectives, deliverables, working groups..."""
         sections = self.p.sections
         if sections["proposed_working_groups"].search(text):
             self.close_working_group()

@@ -30,6 +30,8 @@ class LineRules:
             self.mode = "contact"
             self._contact(text, block)
             return True
+        if block.content.bold and not split_label(text) and self.section_title(text):
+            return True  # a bold line used as a sub-heading: "Suggested Scope"
         if self.working_group_line(block, text):
             return True
         handler = {

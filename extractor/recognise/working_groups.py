@@ -47,7 +47,7 @@ class WorkingGroupRules:
         """A line that opens a working group or belongs to the open one."""
         level = block.level if isinstance(block, ListItem) else None
         found = self.p.sections["working_group_heading"].match(text)
-        if found and self.current is not None and OPENING_REST.match(clean(text)[found.end() :]):
+        if found and self.current is not None and _opens(clean(text)[found.end() :], found):
             return self._open_from(text, found, block.location, level)
         if BARE_NUMBER.match(text) and (self.working or self.mode in WG_MODES):
             return self._number_line(int(text), block.location)
@@ -74,6 +74,8 @@ class WorkingGroupRules:
     def _open_from(self: DeckReader, text, found, location: Location, level: int | None) -> bool:
         number = int(found.group("number"))
         rest = LEADING_SEPARATORS.sub("", text[found.end() :]).strip()
+        if rest == found.group("number"):
+            rest = ""  # a tile's label and number read as one line
         title, facts = _title_and_facts(rest, self)
         working = self.working
         if working and working.wg.number == number and not working.wg.title and not working.facts:
@@ -110,6 +112,11 @@ class WorkingGroupRules:
 
 
 WG_MODES = ("proposed", "working_groups")
+
+
+def _opens(rest: str, found: re.Match) -> bool:
+    """Whether a line naming a working group opens it: "WG3 - Title", "Working Group 3 3"."""
+    return bool(OPENING_REST.match(rest)) or rest.strip() == found.group("number")
 
 
 def _title_and_facts(rest: str, reader: DeckReader) -> tuple[str, list[tuple[str, str]]]:
