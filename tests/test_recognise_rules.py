@@ -151,3 +151,27 @@ def test_a_fact_can_name_the_group(tmp_path: Path) -> None:
     (group,) = plan.thematic_groups
     assert (group.id, [x.person_id for x in group.leaders]) == ("smart-water", ["jane-roe"])
     assert plan.warnings == []
+
+
+def test_a_plain_line_above_a_fact_list_names_the_group(tmp_path: Path) -> None:
+    text = (
+        "# Water Action Plan 2025-2026\n\n# Ongoing Thematic Groups\n\n- Smart Water\n"
+        "- Leader: Jane Roe (ITU)\n- Timeline: 2025-2026\n"
+    )
+    plan = extract(tmp_path / "deck.md", text)
+    (group,) = plan.thematic_groups
+    assert (group.name, group.stage) == ("Smart Water", "ongoing")
+    assert plan.warnings == [] and plan.edition.source.text_used == 1.0
+
+
+def test_labels_and_values_on_lines_of_their_own(tmp_path: Path) -> None:
+    rows = "Leader:\n\nJane Roe (ITU)\n\nTimeline\n\n2025-2026\n\nSecretariat\n\nITU\n"
+    columns = "Leader\n\nTimeline\n\nSecretariat\n\nJane Roe (ITU)\n\n2025-2026\n\nITU\n"
+    for layout in (rows, columns):
+        plan = extract(
+            tmp_path / "deck.md", "# Water Action Plan 2025-2026\n\n## Smart Water\n\n" + layout
+        )
+        (group,) = plan.thematic_groups
+        assert [x.person_id for x in group.leaders] == ["jane-roe"], layout
+        assert (group.timeline.raw, group.secretariat) == ("2025-2026", ["ITU"]), layout
+        assert plan.warnings == [], layout

@@ -113,6 +113,11 @@ class HeadingRules:
                 return True
         return False
 
+    def section_title_like(self: DeckReader, text: str) -> bool:
+        """Whether a text names a section ("Scope", "Objectives") rather than a fact."""
+        sections = self.p.sections
+        return any(sections[key].search(text) for key, _, _ in SECTION_MODES)
+
     def approval(self: DeckReader, text: str) -> bool:
         """A line or heading that only says the groups that follow are approved."""
         if not self.p.approved.equals(text):
@@ -122,9 +127,11 @@ class HeadingRules:
 
     def edition_period(self: DeckReader, text: str) -> bool:
         """A year span on the first slides, before any group: the edition's period."""
+        whole = parse_years(clean(text))
+        if whole is not None and self.edition.period and whole.raw == self.edition.period.raw:
+            return not self.drafts  # the period written again on the title slide
         if self.edition.period or self.drafts or self.current is not None:
             return False
-        whole = parse_years(clean(text))
         span = whole or (period_in(text) if len(text) <= PERIOD_LINE else None)
         if span is None or not (whole or span.start_year != span.end_year):
             return False

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from extractor.recognise.reader import DeckReader
 
 
+MAX_LABEL = 40  # a longer line is not a label standing alone
+MAX_NAME = 120  # a longer line, or one ending a sentence, does not name a group
+
+
 class LineRules:
     """What a paragraph or list item means, from its shape and the section it is in."""
 
@@ -22,6 +26,8 @@ class LineRules:
         level = block.level if isinstance(block, ListItem) else None
         links = block.content.links
         if self.fact_line(text, block.location, level, links) or self.continue_fact(level, text):
+            return True
+        if self.bare_label(text, block.location, level) or self.value_line(text):
             return True
         if self.edition_period(text) or self.approval(text):
             return True
@@ -57,6 +63,14 @@ class LineRules:
         self.take_fact(name, labelled[1], location, level, links)
         return True
 
+    def bare_label(self: DeckReader, text: str, location: Location, level: int | None) -> bool:
+        """A fact's label on a line of its own ("Leader"): its value is the next line."""
+        name = self.fact_name(text)
+        if name is None or len(text) > MAX_LABEL or self.section_title_like(text):
+            return False
+        self.take_fact(name, "", location, level)
+        return True
+
     def _loose_line(self: DeckReader, block: Paragraph | ListItem, text: str) -> bool:
         if self.deliverable_prefix(text, block.location):
             return True
@@ -67,6 +81,8 @@ class LineRules:
         if self._contact(text, block):
             return True
         self.n.warn("text not understood", text, block.location)
+        if len(text) <= MAX_NAME and not text.endswith("."):
+            self.loose = (self.index, text, block.location, self.n.warnings[-1])
         return False
 
     def _proposed_line(self: DeckReader, block: Paragraph | ListItem, text: str) -> bool:

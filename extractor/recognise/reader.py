@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from extractor.model.plan import Contacts, SourceRef, ThematicGroup
+from extractor.model.plan import Contacts, PlanWarning, SourceRef, ThematicGroup
 from extractor.recognise.drafts import EditionDraft, FactList, GroupDraft, WorkingGroupDraft
 from extractor.recognise.headings import HeadingRules
 from extractor.recognise.lines import LineRules
@@ -20,7 +20,7 @@ from extractor.recognise.table_reader import TableRules
 from extractor.recognise.usage import Usage, block_chars, text_chars
 from extractor.recognise.working_groups import WorkingGroupRules
 from normalizers.text import fold, slugify
-from parsers.deck import Block, Deck, Heading, Link, ListItem, Location, Table
+from parsers.deck import Block, Deck, Heading, Link, ListItem, Location, Paragraph, Table
 
 NAME_MATCH = 90
 GROUP_NAME = "group_name"  # the fact that names the group of the facts that follow
@@ -53,6 +53,11 @@ class DeckReader(HeadingRules, LineRules, WorkingGroupRules, TableRules):
         self.working: WorkingGroupDraft | None = None
         self.proposed_label: str | None = None
         self.objective_kind: str | None = None
+        self.index = 0  # the block being read, counted from 1
+        # The last line nothing placed, kept in case facts follow it: then it names their group.
+        self.loose: tuple[int, str, Location, PlanWarning] | None = None
+        # Facts whose label stood alone ("Leader:"), waiting for the lines that give values.
+        self.pending: list[tuple[FactList, str]] = []
 
     @property
     def current(self) -> GroupDraft | None:
@@ -62,6 +67,9 @@ class DeckReader(HeadingRules, LineRules, WorkingGroupRules, TableRules):
     def read(self, deck: Deck) -> None:
         """Read every block of the deck."""
         for block in items(deck):
+            self.index += 1
+            if not isinstance(block, Paragraph | ListItem):
+                self.pending.clear()
             if isinstance(block, Table):
                 self.read_table(block)
                 continue
@@ -87,6 +95,18 @@ class DeckReader(HeadingRules, LineRules, WorkingGroupRules, TableRules):
             target = self._fact_owner(name, location)
             self.mode = "facts"
         target.add(name, value, location, -1 if level is None else level, links)
+        if not value:
+            self.pending.append((target, name))
+
+    def value_line(self, text: str) -> bool:
+        """The value of the oldest fact whose label stood alone: "Leader:" then "Jane Roe"."""
+        while self.pending:
+            target, name = self.pending.pop(0)
+            values = target.facts[name][0] if name in target.facts else None
+            if values is not None and not values:
+                values.append(text)
+                return True
+        return False
 
     def continue_fact(self, level: int | None, text: str) -> bool:
         """An item nested under a fact continues its value, e.g. under "Planned e-meetings:"."""
@@ -101,10 +121,20 @@ class DeckReader(HeadingRules, LineRules, WorkingGroupRules, TableRules):
         owner = self.owner
         renamed = self.title_ref and owner and not same_name(self.title_ref[0], owner.group.name)
         if owner is None or self.name_candidate or renamed or field_name in owner.facts:
-            name, where = self.name_candidate or self.title_ref or (None, location)
+            name, where = self.name_candidate or self.title_ref or self._loose_name(location)
             self.name_candidate = None
             self.owner = self.group(name, where)
         return self.owner
+
+    def _loose_name(self, location: Location) -> tuple[str | None, Location]:
+        """The line just above the first fact of a group, when nothing else names it."""
+        if self.loose is None or self.loose[0] != self.index - 1:
+            return None, location
+        _, text, where, warning = self.loose
+        self.n.warnings.remove(warning)
+        self.usage.reuse(text_chars(text))
+        self.loose = None
+        return text, where
 
     # context
 

@@ -23,6 +23,10 @@ class Usage:
         self.total += chars
         self.used += chars if used else 0
 
+    def reuse(self, chars: int) -> None:
+        """Count as used characters first counted as unused."""
+        self.used = min(self.used + chars, self.total)
+
     def unuse(self, chars: int) -> None:
         """Take back characters counted as used that, in the end, went nowhere."""
         self.used -= min(chars, self.used)
