@@ -66,7 +66,8 @@ class LineRules:
     def bare_label(self: DeckReader, text: str, location: Location, level: int | None) -> bool:
         """A fact's label on a line of its own ("Leader"): its value is the next line."""
         name = self.fact_name(text)
-        if name is None or len(text) > MAX_LABEL or self.section_title_like(text):
+        section = self.mode != "facts" and self.section_title_like(text)
+        if name is None or len(text) > MAX_LABEL or section:
             return False
         self.take_fact(name, "", location, level)
         return True

@@ -38,7 +38,11 @@ class WorkingGroupRules:
     def working_group_title(self: DeckReader, text: str, location: Location) -> bool:
         """A heading right after an untitled working group's label is its title."""
         working = self.working
-        if working is None or working.wg.title:
+        if working is None:
+            return False
+        if BARE_NUMBER.match(text):
+            return self._number_line(int(text), location)
+        if working.wg.title:
             return False
         working.wg.title = text
         return True
