@@ -8,8 +8,8 @@ Each thematic group gets one of several layouts, so one file exercises many:
 - working groups as a table with the number in a column of its own ("WG3" | title, or "No." |
   "3"), as a table with our columns in another order, or as a list "WG3 – title (Leader: …)"
   with nested details; a "Working Groups" sub-heading;
-- proposed working groups as cards (label, big number, title over several lines), loose shapes
-  on one slide and grouped shapes on the next;
+- proposed working groups as cards (label, big number, title over several lines), in turn as
+  loose shapes and as a group shape;
 - furniture on every slide (footer text, a date, a slide-number field in plain text boxes),
   speaker notes, a hidden slide, an empty text box, a picture-only slide, a field-only slide;
   the period in the subtitle of the title slide.
@@ -268,13 +268,13 @@ class HandmadeDeck:
     # proposed working groups
 
     def proposals(self, label: str, proposals: list[Proposal]) -> None:
-        grouped = self.card_turn % 2 == 1
-        self.card_turn += 1
         out = self.slide(TITLE_ONLY, label)
         count = max(len(proposals), 2)
         width = (WIDTH - Inches(0.3) * (count - 1)) // count
         for index, proposal in enumerate(proposals):
             left = LEFT + index * (width + Inches(0.3))
+            grouped = self.card_turn % 2 == 1  # cards in turn loose and grouped
+            self.card_turn += 1
             shapes = out.shapes.add_group_shape().shapes if grouped else out.shapes
             _card(shapes, proposal, left, width)
         self.done(out)

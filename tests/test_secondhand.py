@@ -39,8 +39,8 @@ SLIDES = (
     "('Period covered: <period>') not read, so the edition id loses its period; facts as a "
     "'Label | value' table, as 'Leader:' boxes beside value boxes, or under a group-name box "
     "added after them, not read; the working-group number in a column of its own ('WG' | "
-    "'Title', 'No.' | '3') not read; header words 'Lead', 'Title', 'No.', 'Duration', 'Target "
-    "publication', 'Next meetings' not in the profile; working groups as a list 'WG3 – title "
+    "'Title', 'No.' | '3') not read; header words 'Title', 'No.' and 'Duration' "
+    "not in the profile; working groups as a list 'WG3 – title "
     "(Leader: …)' with nested details not read; proposal cards whose big number is taken as "
     "the title"
 )
