@@ -64,7 +64,7 @@ def measure(reference: Plan, path: Path, profile: Profile) -> Result:
         plan = extract_plan(parse_file(path), profile)
     except Exception as err:  # a rendition the tool aborts on scores 0; the reason is printed
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
-        return Result(path, score(facts, set()), None, None, reason.replace(str(path), "")[:70])
+        return Result(path, score(facts, set()), None, None, reason.replace(f"{path}: ", "")[:70])
     changes = len(diff_plans(reference, plan, profile.directory).changes)
     return Result(path, score(facts, plan_facts(plan)), changes, len(plan.warnings))
 
