@@ -58,7 +58,9 @@ def test_sample_editions_give_exactly_the_hand_written_changes(
 def _renditions() -> list[tuple[Path, Path]]:
     decks = sorted(p for p in SAMPLES.iterdir() if supported(p))
     markdown = [p for p in decks if p.suffix == ".md"]
-    return [(md, other) for md in markdown for other in decks if other.stem == md.stem != other]
+    return [
+        (md, other) for md in markdown for other in decks if other.stem == md.stem and other != md
+    ]
 
 
 @pytest.mark.parametrize(
