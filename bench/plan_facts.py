@@ -12,7 +12,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from extractor.plan import Deliverable, Leader, Meeting, Plan, ThematicGroup, WorkingGroup, YearSpan
+from extractor.model.plan import (
+    Deliverable,
+    Leader,
+    Meeting,
+    Plan,
+    ThematicGroup,
+    WorkingGroup,
+    YearSpan,
+)
 from normalizers.text import squash_spaces
 
 Fact = tuple[str, str, Any]

@@ -22,10 +22,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from plan_facts import Score, plan_facts, score  # noqa: E402
 
-from extractor.diff import diff_plans  # noqa: E402
-from extractor.extract import extract_plan  # noqa: E402
-from extractor.plan import Plan  # noqa: E402
-from extractor.profile import DEFAULT_PROFILE, Profile, load_profile  # noqa: E402
+from extractor.compare.diff import diff_plans  # noqa: E402
+from extractor.model.plan import Plan  # noqa: E402
+from extractor.profile.load import DEFAULT_PROFILE, Profile, load_profile  # noqa: E402
+from extractor.recognise.extract import extract_plan  # noqa: E402
 from parsers.detect import parse_file  # noqa: E402
 
 SAMPLES = ROOT / "samples"

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractor.extract import extract_plan
-from extractor.plan import Objective
-from extractor.profile import DEFAULT_PROFILE, Profile, load_profile
-from extractor.reader import DeckReader
-from extractor.records import Normalizer
-from extractor.tables import WORKING_GROUP, cell_text, find_header, table_grid
+from extractor.model.plan import Objective
+from extractor.profile.load import DEFAULT_PROFILE, Profile, load_profile
+from extractor.recognise.extract import extract_plan
+from extractor.recognise.reader import DeckReader
+from extractor.recognise.records import Normalizer
+from extractor.recognise.tables import cell_at, cell_text, find_header, table_grid
 from normalizers.text import squash_spaces
 from parsers.deck import Deck, Link, RichText, Table
 from parsers.markdown import parse_markdown
@@ -168,18 +168,18 @@ def _table_rows(deck: Deck, profile: Profile) -> dict[str, Row]:
                 continue
             index, columns = header
             for row in grid[index + 1 :]:
-                head = squash_spaces(cell_text(row, columns[WORKING_GROUP]))
+                head = squash_spaces(cell_text(row, columns.number))
                 match = profile.working_group_cell.match(head)
                 if not match:
                     continue
-                status = row.cells[columns["status"]]
+                status = cell_at(row, columns.fields.get("status"))
                 found[str(row.source.location)] = Row(
                     number=int(match["number"]),
                     title=head[match.start("title") :].strip(),
-                    leaders=cell_text(row, columns.get("leaders")),
-                    timeline=cell_text(row, columns.get("timeline")),
-                    publication=cell_text(row, columns.get("expected_publication")),
-                    meetings=[cell_text(row, columns.get("meetings"))],
+                    leaders=cell_text(row, columns.fields.get("leaders")),
+                    timeline=cell_text(row, columns.fields.get("timeline")),
+                    publication=cell_text(row, columns.fields.get("expected_publication")),
+                    meetings=[cell_text(row, columns.fields.get("meetings"))],
                     status=_clean_status(status.content) if status else RichText("", False, []),
                 )
     return found

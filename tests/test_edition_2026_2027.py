@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 from sample_paths import SAMPLES
 
-from extractor.editions import load_edition
-from extractor.plan import Plan, ThematicGroup, WorkingGroup
+from extractor.compare.editions import load_edition
+from extractor.model.plan import Plan, ThematicGroup, WorkingGroup
 
 DECK = SAMPLES / "u4ssc-action-plan-2026-2027.md"
 

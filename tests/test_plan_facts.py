@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 from plan_facts import plan_facts, score  # noqa: E402
 
-from extractor.plan import (  # noqa: E402
+from extractor.model.plan import (  # noqa: E402
     Contacts,
     Deliverable,
     Edition,

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 from sample_paths import ROOT, SAMPLES
 
-from extractor.extract import extract_plan
-from extractor.plan import Plan
-from extractor.profile import DEFAULT_PROFILE, load_profile
-from extractor.writers import plan_to_dict, without_sources
+from extractor.model.dump import plan_to_dict, without_sources
+from extractor.model.plan import Plan
+from extractor.profile.load import DEFAULT_PROFILE, load_profile
+from extractor.recognise.extract import extract_plan
 from parsers.detect import parse_file
 
 EDITIONS = ("2024-2025", "2025-2026", "2026-2027")
@@ -35,32 +35,24 @@ ABORTS = (
     "(parsers/pptx.py _title_shape)"
 )
 SLIDES = (
-    "footer, date and slide-number text boxes read as text; the period in the subtitle "
-    "('Period covered: <period>') not read, so the edition id loses its period; facts as a "
-    "'Label | value' table, as 'Leader:' boxes beside value boxes, or under a group-name box "
-    "added after them, not read; the working-group number in a column of its own ('WG' | "
-    "'Title', 'No.' | '3') not read; header words 'Title', 'No.' and 'Duration' "
-    "not in the profile; working groups as a list 'WG3 – title "
-    "(Leader: …)' with nested details not read; proposal cards whose big number is taken as "
-    "the title"
+    "footer, date and slide-number text boxes read as text, and mixed into facts given as "
+    "label boxes beside value boxes; proposal cards read out of order"
 )
+REPORT = (
+    "running header and footer lines read as text; words hyphenated at line ends keep their "
+    "hyphen; a working-group table continued on the next page without its header not joined; "
+    "the page title taken from the largest text moves it before the text above it"
+)
+SITE_CHROME = "header, nav menu, breadcrumbs, sidebar and footer text read as content"
+# Renditions whose plan differs from the markdown's today, and why.
 NOT_UNDERSTOOD = {
     "-handmade.pptx": f"{ABORTS}; past that, as its PDF export: {SLIDES}",
     "-handmade.pdf": SLIDES,
-    "-report.pdf": (
-        "numbered headings ('1.1 City Platforms') kept in group names and ids; running header "
-        "and footer lines read as text; facts in a two-column 'Label | value' table not read; "
-        "a working-group table continued on the next page without its header not joined; "
-        "numbered sub-headings ('1.1.1 Working Groups') taken as group names; proposed working "
-        "groups in a two-column section mixed with the page furniture"
-    ),
-    "-site.html": (
-        "header, nav menu, breadcrumbs and footer text read as content; facts as "
-        "<dl><dt>Leader</dt><dd>…</dd></dl> not read; working groups as cards (the 'Working "
-        "Group 3' label and the number read together) and as a nested list 'WG3 – title "
-        "(Leader: …)' not read; the 'Working Groups' sub-heading taken as a group name"
-    ),
+    "-report.pdf": REPORT,
+    "-site.html": f"{SITE_CHROME} (kept as warnings: the plan's records are right)",
 }
+# Renditions that `actionplan diff` finds changes in today (it ignores warnings).
+DIFFERS = {key: value for key, value in NOT_UNDERSTOOD.items() if key != "-site.html"}
 NO_PLAN = {"-handmade.pptx": ABORTS}
 
 
@@ -119,7 +111,7 @@ def test_rendition_gives_the_markdown_plan(edition: str, suffix: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("edition", "suffix"), cases(NOT_UNDERSTOOD))
+@pytest.mark.parametrize(("edition", "suffix"), cases(DIFFERS))
 def test_cli_diff_finds_no_change(edition: str, suffix: str) -> None:
     command = [
         sys.executable,

@@ -112,8 +112,12 @@ def find_header(
         numbers = fields.get("number")
         if numbers is None:
             numbers = _number_column(body, normalizer)
-        if len(fields) + (numbers is not None and numbers not in fields.values()) < 2:
-            continue
+        others = {name for name in fields if name != "number"}
+        named = bool(others & {WorkingGroupColumns.KEY, "title"}) and numbers is not None
+        known = {*fields.values(), numbers}
+        strange = sum(bool(c and c.text.strip()) for i, c in enumerate(row.cells) if i not in known)
+        if (len(others) < 2 and not named) or strange > len(known - {None}):
+            continue  # too few working-group columns, or more columns of something else
         if numbers is None:
             numbers = fields.get(WorkingGroupColumns.KEY, 0)
         title = fields.get("title", fields.get(WorkingGroupColumns.KEY))
