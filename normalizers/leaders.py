@@ -19,6 +19,7 @@ from typing import Any
 from normalizers.directory import Directory, Organisation, country_name
 from normalizers.problems import Problem
 from normalizers.text import fold, squash_spaces, strip_accents
+from normalizers.values import Leader, LeaderRole, OrganisationRef
 
 WORD = re.compile(r"[^\W_]+")
 NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'\u2019.\-]*(?:['\u2019.\-][^\W\d_]*)*\.?$")
@@ -123,24 +124,16 @@ class LeaderVocabulary:
 
 
 @dataclass(frozen=True)
-class Leader:
-    """One leader: a person, an organisation-only leader, or both."""
-
-    name: str | None
-    person_id: str | None
-    organisations: tuple[Organisation, ...]
-    country: str | None
-    position: str | None
-    role: str
-    raw: str
-
-
-@dataclass(frozen=True)
 class LeaderParse:
-    """The leaders an entry names and what could not be understood."""
+    """The leaders an entry names, what could not be understood, and the organisations named.
+
+    organisations holds the record behind each of the leaders' organisation refs, by id: the
+    known one from the alias table, or an unknown one as the entry names it.
+    """
 
     leaders: list[Leader]
     problems: list[Problem]
+    organisations: Mapping[str, Organisation] = field(default_factory=dict)
 
 
 def leader_vocabulary(data: Mapping[str, Any]) -> LeaderVocabulary:
@@ -165,7 +158,7 @@ def leader_vocabulary(data: Mapping[str, Any]) -> LeaderVocabulary:
 
 
 def parse_leaders(
-    text: str, role: str, directory: Directory, vocabulary: LeaderVocabulary
+    text: str, role: LeaderRole, directory: Directory, vocabulary: LeaderVocabulary
 ) -> LeaderParse:
     """Read a leader entry: each leader's name, organisations, country and position."""
     return _Parser(text, role, directory, vocabulary).parse()
@@ -248,13 +241,14 @@ class _Parser:
     """One parse of one entry."""
 
     def __init__(
-        self, text: str, role: str, directory: Directory, vocabulary: LeaderVocabulary
+        self, text: str, role: LeaderRole, directory: Directory, vocabulary: LeaderVocabulary
     ) -> None:
         self.text = text
         self.role = role
         self.directory = directory
         self.words = vocabulary
         self.problems: list[Problem] = []
+        self.organisations: dict[str, Organisation] = {}
 
     def parse(self) -> LeaderParse:
         """Segments, then drafts, then leaders."""
@@ -265,7 +259,7 @@ class _Parser:
         problems = self.problems + [issue for draft in drafts for issue in draft.issues]
         if not leaders and not problems:
             problems.append(Problem("no leader found", self.text))
-        return LeaderParse(leaders, problems)
+        return LeaderParse(leaders, problems, self.organisations)
 
     # -- cutting the text ------------------------------------------------------------------
 
@@ -597,21 +591,23 @@ class _Parser:
     def _leader(self, draft: _Draft) -> Leader:
         """The finished leader of a draft."""
         person_id = self.directory.person(draft.name).id if draft.name else None
+        organisations = self._organisations(draft.orgs)
+        self.organisations.update((org.id, org) for org in organisations)
         return Leader(
             name=draft.name,
             person_id=person_id,
-            organisations=self._organisations(draft.orgs),
+            organisations=[OrganisationRef(org.id, org.name) for org in organisations],
             country=draft.country,
-            position=", ".join(draft.positions) or None,
             role=self.role,
             raw=self._raw(draft),
+            position=", ".join(draft.positions) or None,
         )
 
-    def _organisations(self, orgs: Sequence[Organisation]) -> tuple[Organisation, ...]:
+    def _organisations(self, orgs: Sequence[Organisation]) -> list[Organisation]:
         """Organisations without repeats, leaving out a parent named next to its child."""
         unique = list({org.id: org for org in orgs}.values())
         ancestors = {a for org in unique for a in self.directory.ancestor_ids(org.id)}
-        return tuple(org for org in unique if org.id not in ancestors)
+        return [org for org in unique if org.id not in ancestors]
 
     def _raw(self, draft: _Draft) -> str:
         """The text of a draft as written."""

@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalizers.directory import Directory
-from normalizers.leaders import Leader, LeaderParse, leader_vocabulary, parse_leaders
+from normalizers.directory import Directory, Organisation
+from normalizers.leaders import LeaderParse, leader_vocabulary, parse_leaders
+from normalizers.values import Leader, LeaderRole
 
 DATA = Path(__file__).resolve().parents[1] / "extractor" / "profile" / "data"
 
@@ -41,7 +42,14 @@ EGOV = "united-nations-university-operating-unit-on-policy-driven-electronic-gov
 
 
 def parse(text: str, role: str = "leader") -> LeaderParse:
-    return parse_leaders(text, role, DIRECTORY, VOCABULARY)
+    return parse_leaders(text, LeaderRole(role), DIRECTORY, VOCABULARY)
+
+
+def organisations(parsed: LeaderParse) -> list[Organisation]:
+    """The organisation records behind the refs of every leader of a parse, in order."""
+    return [
+        parsed.organisations[ref.id] for leader in parsed.leaders for ref in leader.organisations
+    ]
 
 
 def leaders(text: str) -> list[Leader]:
@@ -96,7 +104,7 @@ def test_3_a_country_in_parentheses() -> None:
     [found] = leaders("Leonidas Anthopoulos (Greece)")
     assert (found.name, found.organisations, found.country) == (
         "Leonidas Anthopoulos",
-        (),
+        [],
         "Greece",
     )
 
@@ -161,10 +169,12 @@ def test_10_two_organisations_and_a_parent() -> None:
         "Warren Smith (Dangersmith SARL & CURSHAW) and John Davies "
         "(Department for Business and Trade, United Kingdom Government)"
     )
-    warren, john = leaders(text)
+    parsed = parse(text)
+    assert parsed.problems == []
+    warren, john = parsed.leaders
     assert [o.id for o in warren.organisations] == ["dangersmith-sarl", "curshaw"]
     assert [o.id for o in john.organisations] == ["department-for-business-and-trade"]
-    assert john.organisations[0].parent_id == "united-kingdom-government"
+    assert parsed.organisations[john.organisations[0].id].parent_id == "united-kingdom-government"
     assert john.country is None
 
 
@@ -255,13 +265,17 @@ DECK_ENTRIES = [
 ]
 
 
-def deck_leaders() -> list[Leader]:
+def deck_parses() -> list[LeaderParse]:
     found = []
     for role, text in DECK_ENTRIES:
         parsed = parse(text, role)
         assert parsed.problems == [], text
-        found += parsed.leaders
+        found.append(parsed)
     return found
+
+
+def deck_leaders() -> list[Leader]:
+    return [leader for parsed in deck_parses() for leader in parsed.leaders]
 
 
 def test_the_deck_names_23_people() -> None:
@@ -276,7 +290,7 @@ def test_okan_geray_has_one_organisation_across_the_deck() -> None:
 
 
 def test_every_organisation_of_the_deck_is_known() -> None:
-    assert all(org.known for leader in deck_leaders() for org in leader.organisations)
+    assert all(org.known for parsed in deck_parses() for org in organisations(parsed))
 
 
 # -- other shapes ------------------------------------------------------------------------------
@@ -311,9 +325,9 @@ def test_a_person_with_an_affiliation_keeps_their_own() -> None:
 
 
 def test_unknown_organisations_are_kept_apart() -> None:
-    found = leaders("Jane Doe (World Health Organization) and John Roe (Acme GmbH)")
-    orgs = [org for leader in found for org in leader.organisations]
-    assert [(o.id, o.name, o.known) for o in orgs] == [
+    parsed = parse("Jane Doe (World Health Organization) and John Roe (Acme GmbH)")
+    assert parsed.problems == []
+    assert [(o.id, o.name, o.known) for o in organisations(parsed)] == [
         ("world-health-organization", "World Health Organization", False),
         ("acme-gmbh", "Acme GmbH", False),
     ]
@@ -328,8 +342,9 @@ def test_and_inside_unknown_organisation_names() -> None:
 
 
 def test_an_unknown_organisation_with_its_acronym() -> None:
-    [found] = leaders("Jane Doe, Acme Builders and Surveyors Union (ABSU)")
-    [org] = found.organisations
+    parsed = parse("Jane Doe, Acme Builders and Surveyors Union (ABSU)")
+    assert parsed.problems == [] and len(parsed.leaders) == 1
+    [org] = organisations(parsed)
     assert (org.id, org.acronym, org.known) == ("acme-builders-and-surveyors-union", "ABSU", False)
 
 

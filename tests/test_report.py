@@ -89,7 +89,9 @@ def test_calendar_download_is_the_ics_of_the_edition(
 
 def test_warnings_are_listed_with_where_they_came_from(sample_edition: Path) -> None:
     plan = load_plan(sample_edition)
-    warning = PlanWarning("'budget' fact not understood", "EUR 10k", SourceRef("line 7"))
+    warning = PlanWarning(
+        message="'budget' fact not understood", raw="EUR 10k", source=SourceRef("line 7")
+    )
     plan.warnings.append(warning)
     page = BeautifulSoup(edition_report(plan), "html.parser")
     assert shown_counts(page)["warnings"] == 1

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from extractor.model.kinds import Stage
 from extractor.profile.phrases import PatternSet, PhraseSet
 from normalizers.directory import Directory
 from normalizers.leaders import LeaderVocabulary, leader_vocabulary
@@ -38,7 +39,7 @@ class Profile:
 
     name: str
     edition_title: PhraseSet
-    stages: Mapping[str, PatternSet]
+    stages: Mapping[Stage, PatternSet]
     approved: PhraseSet
     sections: Mapping[str, PatternSet]
     facts: Mapping[str, PhraseSet]
@@ -85,7 +86,7 @@ def _build(
     return Profile(
         name=data["profile"]["name"],
         edition_title=PhraseSet.of(data["edition"]["title_words"]),
-        stages={k: PatternSet.of(v) for k, v in data["stages"].items()},
+        stages={_stage(k): PatternSet.of(v) for k, v in data["stages"].items()},
         approved=PhraseSet.of(data.get("approval", {}).get("words", ())),
         sections={key: PatternSet.of(sections.get(key, ())) for key in SECTION_KEYS},
         facts={k: PhraseSet.of(v) for k, v in data["facts"].items()},
@@ -98,6 +99,14 @@ def _build(
         leaders=leader_vocabulary(leader_words),
         directory=directory,
     )
+
+
+def _stage(key: str) -> Stage:
+    """The stage a [stages] key names; another key is an error naming the choices."""
+    try:
+        return Stage(key)
+    except ValueError:
+        raise ValueError(f"[stages] {key!r} is not a stage ({', '.join(Stage)})") from None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

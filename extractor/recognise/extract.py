@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from extractor.model.plan import Edition, EditionSource, Plan, ThematicGroup
+from extractor.model.plan import Edition, EditionSource, LeaderRole, Plan, ThematicGroup
 from extractor.profile.load import Profile
 from extractor.recognise.people import collect_organisations, collect_people
 from extractor.recognise.reader import DeckReader, GroupDraft
@@ -13,7 +13,7 @@ from extractor.recognise.records import Normalizer
 from normalizers.text import slugify
 from parsers.deck import Deck
 
-LEADER_FACTS = ("leader", "co-leader", "suggested-leader")
+LEADER_FACTS = frozenset(LeaderRole)
 SECRETARIAT_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*")
 MIN_FACTS = 2
 
@@ -76,7 +76,7 @@ def finish_group(draft: GroupDraft, normalizer: Normalizer) -> ThematicGroup:
     for name, (values, location) in draft.facts.items():
         text = " ".join(values)
         if name in LEADER_FACTS:
-            group.leaders += normalizer.leaders(text, name, location)
+            group.leaders += normalizer.leaders(text, LeaderRole(name), location)
         elif name in ("timeline", "expected_publication"):
             setattr(group, name, normalizer.years(text, location))
         elif name == "secretariat" and not normalizer.is_blank(text):

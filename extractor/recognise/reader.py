@@ -11,10 +11,12 @@ from rapidfuzz import fuzz
 from extractor.model.plan import (
     Contacts,
     Deliverable,
+    DeliverableStatus,
     Objective,
     SourceRef,
     ThematicGroup,
     WorkingGroup,
+    WorkingGroupStatus,
     YearSpan,
 )
 from extractor.profile.phrases import clean
@@ -132,7 +134,7 @@ class DeckReader:
             return False
         years = re.search(r"\b(19|20)\d{2}(\s*[-/]\s*(19|20)?\d{2})?\b", clean(text))
         if years and (span := parse_years(years.group(0))):
-            self.edition.period = YearSpan(span.raw, span.start_year, span.end_year)
+            self.edition.period = span
             text = squash_spaces(clean(text).replace(years.group(0), "")).strip(SYMBOLS)
         self.edition.title = text
         return True
@@ -267,7 +269,7 @@ class DeckReader:
         span = parse_years(clean(text))
         if span is None:
             return False
-        self.edition.period = YearSpan(span.raw, span.start_year, span.end_year)
+        self.edition.period = span
         return True
 
     def _approval(self, text: str) -> bool:
@@ -314,7 +316,7 @@ class DeckReader:
             id=f"{draft.group.id}/wg{number}",
             number=number,
             title="",
-            status="proposed",
+            status=WorkingGroupStatus.PROPOSED,
             status_raw=self.proposed_label,
             source=SourceRef(str(location)),
         )
@@ -349,7 +351,9 @@ class DeckReader:
         title = title.strip(" :")
         title = (title[:-1] if title.endswith(".") else title).strip()
         title = title[:1].upper() + title[1:]
-        deliverable = Deliverable(title, None, "planned", False)
+        deliverable = Deliverable(
+            title=title, url=None, status=DeliverableStatus.PLANNED, is_new=False
+        )
         if self.mode == "proposed" and self.proposed is not None:
             self.proposed.deliverables.append(deliverable)
         elif self.current is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractor.model.plan import SourceRef, WorkingGroup
+from extractor.model.plan import LeaderRole, SourceRef, WorkingGroup
 from extractor.profile.phrases import clean
 from extractor.recognise.records import Normalizer
 from normalizers.text import squash_spaces
@@ -132,7 +132,9 @@ def read_working_group(
         title=head[found.start("title") :].strip() or head,
         status=status,
         status_raw=clean(status_text) or None,
-        leaders=normalizer.leaders(cell_text(row, columns.get("leaders")), "leader", location),
+        leaders=normalizer.leaders(
+            cell_text(row, columns.get("leaders")), LeaderRole.LEADER, location
+        ),
         timeline=normalizer.years(cell_text(row, columns.get("timeline")), location),
         expected_publication=normalizer.years(
             cell_text(row, columns.get("expected_publication")), location
