@@ -83,6 +83,10 @@ def _build(
 ) -> Profile:
     sections = data["sections"]
     table = dict(data["table"])
+    empty, pointers = (
+        PhraseSet.of(data["values"]["empty"]),
+        PhraseSet.of(data["values"]["pointers"]),
+    )
     return Profile(
         name=data["profile"]["name"],
         edition_title=PhraseSet.of(data["edition"]["title_words"]),
@@ -92,9 +96,9 @@ def _build(
         facts={k: PhraseSet.of(v) for k, v in data["facts"].items()},
         working_group_cell=PatternSet.of(table.pop("working_group_cell")),
         columns={k: PhraseSet.of(v) for k, v in table.items()},
-        empty=PhraseSet.of(data["values"]["empty"]),
-        pointers=PhraseSet.of(data["values"]["pointers"]),
-        meetings=vocabulary_from_profile(data["meetings"], data["values"]),
+        empty=empty,
+        pointers=pointers,
+        meetings=vocabulary_from_profile(data["meetings"], empty.phrases, pointers.phrases),
         status=status_vocabulary(data["status"]),
         leaders=leader_vocabulary(leader_words),
         directory=directory,
