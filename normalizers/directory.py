@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 
 import pycountry
 from rapidfuzz import fuzz, process
@@ -25,16 +24,6 @@ ORGANISATION_KINDS = frozenset(
         "other",
     }
 )
-
-# Everyday names pycountry does not list. Codes stay out on purpose: "ITU" is not a country.
-COUNTRY_ALIASES = {
-    "UK": "United Kingdom",
-    "Great Britain": "United Kingdom",
-    "Britain": "United Kingdom",
-    "USA": "United States",
-    "Russia": "Russian Federation",
-    "Turkey": "Türkiye",
-}
 
 DROPPED = re.compile(r"[.'\u2019]")
 NOT_WORD = re.compile(r"[\W_]+")
@@ -62,6 +51,32 @@ class Person:
     name: str
 
 
+class Countries:
+    """Country names, found by pycountry's name, common or official name, or an alias.
+
+    Aliases are everyday names pycountry does not list ("UK"), each mapped to a name it does.
+    Country codes are left out on purpose: "ITU" is not a country.
+    """
+
+    def __init__(self, aliases: Mapping[str, str] | None = None) -> None:
+        names: dict[str, str] = {}
+        for country in pycountry.countries:
+            shown = getattr(country, "common_name", None) or country.name
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    names[_key(value)] = shown
+        for alias, target in (aliases or {}).items():
+            if _key(target) not in names:
+                raise ValueError(f"country alias {alias!r}: {target!r} is not a country name")
+            names[_key(alias)] = names[_key(target)]
+        self._names = names
+
+    def name(self, text: str) -> str | None:
+        """The country a whole text names ("UK" -> "United Kingdom"); None for anything else."""
+        return self._names.get(_key(text))
+
+
 class Directory:
     """Known organisations and people, looked up by any of their names."""
 
@@ -70,9 +85,11 @@ class Directory:
         organisations: Mapping[str, Organisation],
         organisation_keys: Mapping[str, str],
         people: Mapping[str, Person],
+        countries: Countries,
         fuzzy_cutoff: float,
         fuzzy_margin: float,
     ) -> None:
+        self.countries = countries
         self._organisations = dict(organisations)
         self._organisation_keys = dict(organisation_keys)
         self._key_list = list(self._organisation_keys)
@@ -87,13 +104,19 @@ class Directory:
         cls,
         organisations: Iterable[Mapping[str, str]],
         people: Iterable[Mapping[str, str]],
+        countries: Countries | None = None,
         fuzzy_cutoff: float = 92.0,
         fuzzy_margin: float = 5.0,
     ) -> Directory:
-        """Build from alias-table rows; a later row with an id already seen replaces the earlier."""
+        """Build from alias-table rows; a later row with an id already seen replaces the earlier.
+
+        countries names the countries of the rows and of leader entries (pycountry's names
+        only when not given).
+        """
+        countries = countries or Countries()
         orgs: dict[str, tuple[Organisation, list[str]]] = {}
         for row in organisations:
-            org, names = _organisation_row(row)
+            org, names = _organisation_row(row, countries)
             orgs[org.id] = (org, names)
         by_id = {org_id: org for org_id, (org, _) in orgs.items()}
         _check_parents(by_id)
@@ -104,7 +127,7 @@ class Directory:
             persons[person.id] = (person, names)
         person_keys = _index({pid: names for pid, (_, names) in persons.items()}, "person")
         people_by_key = {key: persons[pid][0] for key, pid in person_keys.items()}
-        return cls(by_id, org_keys, people_by_key, fuzzy_cutoff, fuzzy_margin)
+        return cls(by_id, org_keys, people_by_key, countries, fuzzy_cutoff, fuzzy_margin)
 
     def organisation(self, text: str) -> Organisation | None:
         """The known organisation a name, acronym or alias denotes; None when unknown."""
@@ -145,6 +168,10 @@ class Directory:
             org = self._organisations.get(org.parent_id)
         return tuple(ancestors)
 
+    def country(self, text: str) -> str | None:
+        """The country a whole text names ("UK" -> "United Kingdom"); None for anything else."""
+        return self.countries.name(text)
+
     def person(self, name: str) -> Person:
         """The person a name denotes: alias table first, else the name as given."""
         if name not in self._persons:
@@ -180,26 +207,6 @@ class Directory:
         return ranked[0][0]
 
 
-def country_name(text: str) -> str | None:
-    """The country a whole text names ("UK" -> "United Kingdom"); None for anything else."""
-    return _countries().get(_key(text))
-
-
-@cache
-def _countries() -> dict[str, str]:
-    """Country names by key: pycountry's name, common and official names, and the aliases."""
-    names: dict[str, str] = {}
-    for country in pycountry.countries:
-        shown = getattr(country, "common_name", None) or country.name
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                names[_key(value)] = shown
-    for alias, target in COUNTRY_ALIASES.items():
-        names[_key(alias)] = names[_key(target)]
-    return names
-
-
 def _key(text: str, drop_article: bool = True) -> str:
     """A matching key ignoring case, accents, dashes, punctuation and a leading "the"."""
     folded = DROPPED.sub("", fold(text)).replace("&", " and ")
@@ -224,7 +231,9 @@ def _aliases(row: Mapping[str, str | None]) -> list[str]:
     return [alias.strip() for alias in _cell(row, "aliases").split("|") if alias.strip()]
 
 
-def _organisation_row(row: Mapping[str, str | None]) -> tuple[Organisation, list[str]]:
+def _organisation_row(
+    row: Mapping[str, str | None], countries: Countries
+) -> tuple[Organisation, list[str]]:
     """One organisations.csv row as a record and every name it can be found by."""
     name = _cell(row, "name")
     if not name:
@@ -235,7 +244,7 @@ def _organisation_row(row: Mapping[str, str | None]) -> tuple[Organisation, list
         raise ValueError(f"organisation {org_id!r}: unknown kind {kind!r}")
     country = None
     if _cell(row, "country"):
-        country = country_name(_cell(row, "country"))
+        country = countries.name(_cell(row, "country"))
         if country is None:
             raise ValueError(f"organisation {org_id!r}: unknown country {_cell(row, 'country')!r}")
     acronym = _cell(row, "acronym") or None

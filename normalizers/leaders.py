@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from typing import Any
 
-from normalizers.directory import Directory, Organisation, country_name
+from normalizers.directory import Directory, Organisation
 from normalizers.problems import Problem
 from normalizers.text import fold, squash_spaces, strip_accents
 from normalizers.values import Leader, LeaderRole, OrganisationRef
@@ -412,7 +412,7 @@ class _Parser:
         if kind == "organisation":
             draft.orgs.append(self.directory.organisation_or_new(head))
         elif kind == "country":
-            draft.set_country(country_name(head) or head, head)
+            draft.set_country(self.directory.country(head) or head, head)
         elif kind == "position":
             draft.positions.append(squash_spaces(head))
         elif kind == "person":
@@ -435,7 +435,7 @@ class _Parser:
             return "acronym"
         if known is not None:
             return "organisation"
-        if country_name(head):
+        if self.directory.country(head):
             return "country"
         kind = self._kind_by_words(head)
         if kind is not None:
@@ -509,8 +509,8 @@ class _Parser:
             draft.issues.append(Problem("not understood as an affiliation", item))
         elif known is not None:
             draft.orgs.append(known)
-        elif country_name(item):
-            draft.set_country(country_name(item) or item, item)
+        elif country := self.directory.country(item):
+            draft.set_country(country, item)
         elif not self._read_position_at(item, draft):
             self._read_unknown_affiliation(item, draft)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor import __version__
-from extractor.profile.load import LEADER_WORDS, ORGANISATIONS, PEOPLE
+from extractor.profile.load import COUNTRIES, LEADER_WORDS, ORGANISATIONS, PEOPLE
 from extractor.writers.atomic import write_text
 
 MANIFEST = "manifest.json"
@@ -97,7 +97,7 @@ def previous_entries(outdir: Path, fingerprint: str) -> dict[str, Entry]:
 
 def settings_fingerprint(profile: Path, aliases: Iterable[Path], formats: Iterable[str]) -> str:
     """What else decides the output of an unchanged input: tool version, vocabulary, aliases."""
-    files = [profile, LEADER_WORDS, ORGANISATIONS, PEOPLE, *aliases]
+    files = [profile, LEADER_WORDS, ORGANISATIONS, PEOPLE, COUNTRIES, *aliases]
     parts = {
         "version": __version__,
         "files": [hashlib.sha256(f.read_bytes()).hexdigest() for f in files],

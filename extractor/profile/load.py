@@ -11,7 +11,7 @@ from typing import Any
 
 from extractor.model.kinds import Stage
 from extractor.profile.phrases import PatternSet, PhraseSet
-from normalizers.directory import Directory
+from normalizers.directory import Countries, Directory
 from normalizers.leaders import LeaderVocabulary, leader_vocabulary
 from normalizers.meetings import MeetingVocabulary, vocabulary_from_profile
 from normalizers.status import StatusVocabulary, status_vocabulary
@@ -21,6 +21,7 @@ DEFAULT_PROFILE = DATA / "profiles" / "u4ssc.toml"
 ORGANISATIONS = DATA / "organisations.csv"
 PEOPLE = DATA / "people.csv"
 LEADER_WORDS = DATA / "leader_words.toml"
+COUNTRIES = DATA / "countries.csv"
 
 SECTION_KEYS = (
     "group_reference", "proposed_working_groups", "working_group_heading", "scope",
@@ -72,10 +73,18 @@ def load_directory(alias_files: tuple[Path, ...] = ()) -> Directory:
         is_people = bool(rows) and "acronym" not in rows[0] and "kind" not in rows[0]
         (people if is_people else organisations).extend(rows)
     try:
-        return Directory.from_rows(organisations, people)
+        return Directory.from_rows(organisations, people, load_countries())
     except (KeyError, TypeError, ValueError) as err:
         where = ", ".join(str(p) for p in alias_files) or f"{ORGANISATIONS}, {PEOPLE}"
         raise ProfileError(f"{where}: alias tables do not agree ({err})") from err
+
+
+def load_countries(path: Path = COUNTRIES) -> Countries:
+    """Country names with the everyday aliases of countries.csv (alias,country)."""
+    try:
+        return Countries({row["alias"]: row["country"] for row in _read_csv(path)})
+    except (KeyError, ValueError) as err:
+        raise ProfileError(f"{path}: not a table of country aliases ({err})") from err
 
 
 def _build(
