@@ -123,5 +123,5 @@ def test_more_than_two_editions_or_options_of_two_are_usage_errors(
     code, output = _report(
         str(sample_edition), "--aliases", "x.csv", "-o", str(tmp_path / "r.html")
     )
-    assert code == 2 and "--profile and --aliases apply to OLD NEW only" in output
+    assert code == 2 and "--aliases applies to OLD NEW only" in output
     assert not (tmp_path / "r.html").exists()

@@ -11,6 +11,7 @@ from typing import Any
 
 from extractor.model.kinds import Stage
 from extractor.profile.phrases import PatternSet, PhraseSet
+from extractor.profile.styles import StatusStyles, status_styles
 from normalizers.directory import Countries, Directory
 from normalizers.leaders import LeaderVocabulary, leader_vocabulary
 from normalizers.meetings import MeetingVocabulary, vocabulary_from_profile
@@ -52,6 +53,7 @@ class Profile:
     status: StatusVocabulary
     leaders: LeaderVocabulary
     directory: Directory
+    report_statuses: StatusStyles
 
 
 def load_profile(path: Path = DEFAULT_PROFILE, alias_files: Iterable[Path] = ()) -> Profile:
@@ -60,7 +62,16 @@ def load_profile(path: Path = DEFAULT_PROFILE, alias_files: Iterable[Path] = ())
     directory = load_directory(tuple(alias_files))
     try:
         return _build(data, directory, _read_toml(LEADER_WORDS))
-    except (KeyError, TypeError, ValueError) as err:
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise ProfileError(f"{path}: incomplete or malformed profile ({err})") from err
+
+
+def load_status_styles(path: Path = DEFAULT_PROFILE) -> StatusStyles:
+    """How the report shows a profile's statuses, read without the rest of the profile."""
+    data = _read_toml(path)
+    try:
+        return _status_styles(data, status_vocabulary(data["status"]))
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise ProfileError(f"{path}: incomplete or malformed profile ({err})") from err
 
 
@@ -92,10 +103,8 @@ def _build(
 ) -> Profile:
     sections = data["sections"]
     table = dict(data["table"])
-    empty, pointers = (
-        PhraseSet.of(data["values"]["empty"]),
-        PhraseSet.of(data["values"]["pointers"]),
-    )
+    values, status = data["values"], status_vocabulary(data["status"])
+    empty, pointers = PhraseSet.of(values["empty"]), PhraseSet.of(values["pointers"])
     return Profile(
         name=data["profile"]["name"],
         edition_title=PhraseSet.of(data["edition"]["title_words"]),
@@ -108,10 +117,15 @@ def _build(
         empty=empty,
         pointers=pointers,
         meetings=vocabulary_from_profile(data["meetings"], empty.phrases, pointers.phrases),
-        status=status_vocabulary(data["status"]),
+        status=status,
         leaders=leader_vocabulary(leader_words),
         directory=directory,
+        report_statuses=_status_styles(data, status),
     )
+
+
+def _status_styles(data: Mapping[str, Any], status: StatusVocabulary) -> StatusStyles:
+    return status_styles(data.get("report", {}).get("status", {}), status.words)
 
 
 def _stage(key: str) -> Stage:
