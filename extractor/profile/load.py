@@ -13,7 +13,7 @@ from extractor.model.kinds import Stage
 from extractor.profile.phrases import PatternSet, PhraseSet
 from extractor.profile.styles import StatusStyles, status_styles
 from normalizers.directory import Countries, Directory
-from normalizers.leaders import LeaderVocabulary, leader_vocabulary
+from normalizers.leader_words import LeaderVocabulary, leader_vocabulary
 from normalizers.meetings import MeetingVocabulary, vocabulary_from_profile
 from normalizers.status import StatusVocabulary, status_vocabulary
 
