@@ -30,7 +30,7 @@ NOT_WORD = re.compile(r"[\W_]+")
 DIGITS = re.compile(r"\d+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Organisation:
     """An organisation; known is True when it comes from the alias table."""
 
@@ -41,6 +41,13 @@ class Organisation:
     parent_id: str | None
     country: str | None
     known: bool
+
+    @classmethod
+    def unknown(cls, org_id: str, name: str) -> Organisation:
+        """An organisation the alias table does not list, known only by its name."""
+        return cls(
+            id=org_id, name=name, acronym=None, kind=None, parent_id=None, country=None, known=False
+        )
 
 
 @dataclass(frozen=True)
@@ -153,7 +160,7 @@ class Directory:
             raise ValueError(f"no organisation name in {text!r}")
         # Same slug means the same words, whatever the punctuation.
         same_words = self._organisations.get(org_id)
-        return same_words or Organisation(org_id, name, None, None, None, None, False)
+        return same_words or Organisation.unknown(org_id, name)
 
     def organisation_by_id(self, org_id: str) -> Organisation | None:
         """The known organisation with this id, or None."""
@@ -249,7 +256,10 @@ def _organisation_row(
             raise ValueError(f"organisation {org_id!r}: unknown country {_cell(row, 'country')!r}")
     acronym = _cell(row, "acronym") or None
     parent = _cell(row, "parent") or None
-    org = Organisation(org_id, name, acronym, kind, parent, country, True)
+    org = Organisation(
+        id=org_id, name=name, acronym=acronym, kind=kind, parent_id=parent, country=country,
+        known=True,
+    )  # fmt: skip
     return org, [name, *([acronym] if acronym else []), *_aliases(row)]
 
 

@@ -115,7 +115,7 @@ class MeetingVocabulary:
         return re.compile(rf"(?<![a-z0-9])(?:{phrases})(?![a-z0-9])")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Meeting:
     """One scheduled meeting: local and UTC instants in ISO 8601, and the text it came from."""
 

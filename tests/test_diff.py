@@ -45,7 +45,10 @@ def meeting(start: str, end: str) -> Meeting:
     def utc(text: str) -> str:
         return datetime.fromisoformat(text).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-    return Meeting(start, end, utc(start), utc(end), "Europe/Zurich", f"{start} - {end}")
+    return Meeting(
+        start=start, end=end, start_utc=utc(start), end_utc=utc(end), timezone="Europe/Zurich",
+        raw=f"{start} - {end}",
+    )  # fmt: skip
 
 
 @pytest.fixture

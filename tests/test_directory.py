@@ -237,7 +237,13 @@ def test_fuzzy_matching_follows_the_cutoff() -> None:
 def test_organisation_or_new_keeps_unknown_names_apart(directory: Directory) -> None:
     found = directory.organisation_or_new("  World Health   Organization ")
     assert found == Organisation(
-        "world-health-organization", "World Health Organization", None, None, None, None, False
+        id="world-health-organization",
+        name="World Health Organization",
+        acronym=None,
+        kind=None,
+        parent_id=None,
+        country=None,
+        known=False,
     )
     assert directory.organisation_or_new("Valencia").id == "city-of-valencia"
 

@@ -82,7 +82,7 @@ class ThematicGroup:
     working_groups: list[WorkingGroup] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Person:
     """A distinct person across the edition, with every organisation they were named with."""
 
