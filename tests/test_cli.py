@@ -12,13 +12,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from sample_paths import OLD_DECK, ROOT
 
 from extractor.cli.main import main
 from extractor.writers.tables import TABLE_COLUMNS
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "samples" / "u4ssc-action-plan-2024-2025.md"
-SEED_HTML = ROOT / "samples" / "u4ssc-action-plan-2024-2025.html"
+SEED = OLD_DECK
+SEED_HTML = OLD_DECK.with_suffix(".html")
 EDITION = "u4ssc-action-plan-2024-2025"
 SCHEMA = json.loads((ROOT / "extractor/model/schema/plan.schema.json").read_text())
 

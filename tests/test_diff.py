@@ -12,7 +12,16 @@ from sample_paths import SAMPLES
 from extractor.compare.changes import record
 from extractor.compare.diff import Change, diff_plans
 from extractor.compare.editions import load_edition
-from extractor.model.plan import Deliverable, Leader, Meeting, OrganisationRef, Plan, YearSpan
+from extractor.model.plan import (
+    Deliverable,
+    DeliverableStatus,
+    Leader,
+    LeaderRole,
+    Meeting,
+    OrganisationRef,
+    Plan,
+    YearSpan,
+)
 from extractor.profile.load import DEFAULT_PROFILE, Profile, load_profile
 from parsers.detect import supported
 
@@ -36,7 +45,10 @@ def meeting(start: str, end: str) -> Meeting:
     def utc(text: str) -> str:
         return datetime.fromisoformat(text).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-    return Meeting(start, end, utc(start), utc(end), "Europe/Zurich", f"{start} - {end}")
+    return Meeting(
+        start=start, end=end, start_utc=utc(start), end_utc=utc(end), timezone="Europe/Zurich",
+        raw=f"{start} - {end}",
+    )  # fmt: skip
 
 
 @pytest.fixture
@@ -255,8 +267,9 @@ def test_leader_changing_organisation(old_plan, new, profile) -> None:
 
 def test_leaders_added_and_removed(old_plan, new, profile) -> None:
     wg7 = working_group(new, "city-platforms/wg7")
-    maria = Leader("María López", "maria-lopez", [OrganisationRef("un-tourism", "UN Tourism")],
-                   None, "leader", "María López (UN Tourism)")  # fmt: skip
+    maria = Leader(name="María López", person_id="maria-lopez",
+                   organisations=[OrganisationRef("un-tourism", "UN Tourism")], country=None,
+                   role=LeaderRole.LEADER, raw="María López (UN Tourism)")  # fmt: skip
     wg7.leaders = [wg7.leaders[1], maria]
     assert changes(old_plan, new, profile) == [
         Change("leader", "added", "city-platforms/wg7/maria-lopez", new="María López (UN Tourism)"),
@@ -278,7 +291,8 @@ def test_leader_role_change(old_plan, new, profile) -> None:
 def test_deliverable_completed_and_added(old_plan, new, profile) -> None:
     guide = working_group(new, "future-foresight-for-cities/wg1").deliverables[0]
     guide.status, guide.is_new = "completed", True
-    report = Deliverable("Smart destination platforms: a reference model", None, "completed", True)
+    report = Deliverable(title="Smart destination platforms: a reference model", url=None,
+                         status=DeliverableStatus.COMPLETED, is_new=True)  # fmt: skip
     working_group(new, "city-platforms/wg7").deliverables.append(report)
     assert changes(old_plan, new, profile) == [
         Change("deliverable", "added",

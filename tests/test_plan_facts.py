@@ -27,15 +27,19 @@ from extractor.model.plan import (  # noqa: E402
 
 def tiny_plan(status: str = "ongoing") -> Plan:
     meeting = Meeting(
-        "2024-10-30T14:00:00+01:00", None, "2024-10-30T13:00:00Z", None, "Europe/Zurich", "raw"
-    )
+        start="2024-10-30T14:00:00+01:00", end=None, start_utc="2024-10-30T13:00:00Z",
+        end_utc=None, timezone="Europe/Zurich", raw="raw",
+    )  # fmt: skip
     leader = Leader(
-        "Jane Doe", "jane-doe", [OrganisationRef("acme", "Acme")], None, "leader", "raw"
-    )
+        name="Jane Doe", person_id="jane-doe", organisations=[OrganisationRef("acme", "Acme")],
+        country=None, role="leader", raw="raw",
+    )  # fmt: skip
     wg = WorkingGroup(
         id="g/wg2", number=2, title="Data  Spaces", status=status, status_raw="Ongoing",
         leaders=[leader], timeline=YearSpan("2024/2025", 2024, 2025), meetings=[meeting],
-        deliverables=[Deliverable("Guide", "https://x.org/g", "completed", True)],
+        deliverables=[
+            Deliverable(title="Guide", url="https://x.org/g", status="completed", is_new=True)
+        ],
     )  # fmt: skip
     group = ThematicGroup(
         id="g", name="G", stage="new", approved=True, secretariat=["ITU"], scope="Scope.",

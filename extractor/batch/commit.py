@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from extractor.batch.jobs import Outcome
-from extractor.batch.manifest import OK, Entry
+from extractor.batch.manifest import Entry, EntryStatus
 from extractor.batch.sandbox import MB
 from extractor.model.plan import Plan
 from extractor.writers.edition import write_edition
@@ -59,7 +59,7 @@ class Committer:
             entry.error = f"could not be saved ({err})"
             self.echo(f"actionplan: error: {entry.input}: {entry.error}", True)
             return entry
-        entry.status = OK
+        entry.status = EntryStatus.OK
         return entry
 
     def close(self) -> None:

@@ -20,7 +20,7 @@ from parsers.errors import InputError
 from parsers.safety import DEFAULT_LIMITS, Limits
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     """How every input of a run is read: vocabulary, alias tables and limits."""
 
@@ -41,7 +41,7 @@ class Job:
     formats: tuple[str, ...] = WRITERS
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Outcome:
     """What reading one input gave: a plan, or the one-line reason it failed."""
 
@@ -71,9 +71,9 @@ def run_job(job: Job) -> Outcome:
         finished = run_limited(read_plan, job, settings.timeout, settings.memory_bytes)
         outcome, peak = finished.value, finished.peak_bytes
     except SandboxError as err:
-        outcome, peak = Outcome(job.path, error=str(err)), None
+        outcome, peak = Outcome(path=job.path, error=str(err)), None
     except Exception as err:  # noqa: BLE001 - without a sandbox, a crash is still one input's
-        outcome, peak = Outcome(job.path, error=describe_crash(err)), None
+        outcome, peak = Outcome(path=job.path, error=describe_crash(err)), None
     outcome.seconds = round(time.perf_counter() - started, 3)
     outcome.peak_bytes = peak
     return outcome
@@ -85,13 +85,15 @@ def read_plan(job: Job) -> Outcome:
         deck = parse_file(job.path, job.settings.password, job.settings.limits)
         plan = extract_plan(deck, job_profile(job))
     except InputError as err:
-        return Outcome(job.path, error=err.reason)
+        return Outcome(path=job.path, error=err.reason)
     except NoPlanError as err:
-        return Outcome(job.path, error=str(err))
+        return Outcome(path=job.path, error=str(err))
     except RecursionError:
-        return Outcome(job.path, error="nested too deeply to be read")
-    files = render_files(plan, job.formats)
-    return Outcome(job.path, plan, None, deck.source.format, content_sha256(plan), files)
+        return Outcome(path=job.path, error="nested too deeply to be read")
+    return Outcome(
+        path=job.path, plan=plan, format=deck.source.format,
+        content_sha256=content_sha256(plan), files=render_files(plan, job.formats),
+    )  # fmt: skip
 
 
 def job_profile(job: Job) -> Profile:

@@ -6,24 +6,31 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from extractor import __version__
-from extractor.profile.load import LEADER_WORDS, ORGANISATIONS, PEOPLE
+from extractor.profile.load import COUNTRIES, LEADER_WORDS, ORGANISATIONS, PEOPLE
 from extractor.writers.atomic import write_text
 
 MANIFEST = "manifest.json"
-OK, ERROR, SKIPPED = "ok", "error", "skipped-unchanged"
-STATUSES = (OK, ERROR, SKIPPED)
 
 
-@dataclass
+class EntryStatus(StrEnum):
+    """What a run did with an input, in the order manifest.json counts them."""
+
+    OK = "ok"
+    ERROR = "error"
+    SKIPPED = "skipped-unchanged"
+
+
+@dataclass(kw_only=True)
 class Entry:
     """One input of a run: its status, what it became, and what it cost."""
 
     input: str
-    status: str
+    status: EntryStatus
     sha256: str | None = None
     format: str | None = None
     edition_id: str | None = None
@@ -49,11 +56,11 @@ class Manifest:
 
     def counts(self) -> dict[str, int]:
         """How many inputs ended in each status."""
-        return {status: sum(e.status == status for e in self.entries) for status in STATUSES}
+        return {s.value: sum(e.status == s for e in self.entries) for s in EntryStatus}
 
     def all_ok(self) -> bool:
         """Whether every input was extracted now or unchanged since an earlier good run."""
-        return all(e.status != ERROR for e in self.entries)
+        return all(e.status != EntryStatus.ERROR for e in self.entries)
 
     def to_dict(self) -> dict[str, Any]:
         """The manifest as written to manifest.json."""
@@ -80,15 +87,17 @@ def previous_entries(outdir: Path, fingerprint: str) -> dict[str, Entry]:
         data = json.loads((outdir / MANIFEST).read_text(encoding="utf-8"))
         if data["settings"]["fingerprint"] != fingerprint:
             return {}
-        entries = [Entry(**item) for item in data["inputs"]]
+        entries = [
+            Entry(**{**item, "status": EntryStatus(item["status"])}) for item in data["inputs"]
+        ]
     except (OSError, ValueError, TypeError, KeyError):
         return {}
-    return {e.input: e for e in entries if e.status in (OK, SKIPPED)}
+    return {e.input: e for e in entries if e.status in (EntryStatus.OK, EntryStatus.SKIPPED)}
 
 
 def settings_fingerprint(profile: Path, aliases: Iterable[Path], formats: Iterable[str]) -> str:
     """What else decides the output of an unchanged input: tool version, vocabulary, aliases."""
-    files = [profile, LEADER_WORDS, ORGANISATIONS, PEOPLE, *aliases]
+    files = [profile, LEADER_WORDS, ORGANISATIONS, PEOPLE, COUNTRIES, *aliases]
     parts = {
         "version": __version__,
         "files": [hashlib.sha256(f.read_bytes()).hexdigest() for f in files],

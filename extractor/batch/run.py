@@ -13,9 +13,8 @@ from pathlib import Path
 from extractor.batch.commit import Committer
 from extractor.batch.jobs import Job, Outcome, Settings, run_job
 from extractor.batch.manifest import (
-    ERROR,
-    SKIPPED,
     Entry,
+    EntryStatus,
     Manifest,
     previous_entries,
     settings_fingerprint,
@@ -38,7 +37,7 @@ INTERRUPTED = "not run: the batch was interrupted"
 Echo = Callable[[str, bool], None]
 
 
-@dataclass
+@dataclass(kw_only=True)
 class BatchOptions:
     """What a run writes and how it schedules: formats, workers, --fail-fast, --force."""
 
@@ -114,7 +113,10 @@ class _Run:
         self.inputs = list(inputs)
         self.settings, self.options, self.committer = settings, options, committer
         self.advance = advance
-        self.base = [Entry(p.as_posix(), ERROR, format=input_format(p)) for p in self.inputs]
+        self.base = [
+            Entry(input=p.as_posix(), status=EntryStatus.ERROR, format=input_format(p))
+            for p in self.inputs
+        ]
         self.arrived: dict[int, Outcome | Entry] = {}
         self.final: dict[int, Entry] = {}
         self.jobs: list[tuple[int, Job]] = []
@@ -129,13 +131,14 @@ class _Run:
                 entry.sha256 = file_sha256(path)
             except OSError as err:
                 reason = "no such file" if not path.exists() else _os_reason(err)
-                self._arrive(index, Outcome(path, error=reason))
+                self._arrive(index, Outcome(path=path, error=reason))
                 continue
             earlier = previous.get(entry.input)
             if earlier and earlier.sha256 == entry.sha256 and self.committer.has(earlier):
                 self._arrive(index, _skipped(earlier))
             else:
-                self.jobs.append((index, Job(path, self.settings, self.options.formats)))
+                job = Job(path=path, settings=self.settings, formats=self.options.formats)
+                self.jobs.append((index, job))
         self._commit_ready()
 
     def execute(self, executor: Executor | None) -> None:
@@ -228,14 +231,15 @@ def _outcome(future: Future, job: Job) -> Outcome:
         return future.result()
     except Exception as err:  # noqa: BLE001 - a lost worker costs one input, not the batch
         detail = f"{type(err).__name__}: {err}".splitlines()[0][:300]
-        return Outcome(job.path, error=f"its worker failed ({detail})")
+        return Outcome(path=job.path, error=f"its worker failed ({detail})")
 
 
 def _skipped(earlier: Entry) -> Entry:
     return Entry(
-        earlier.input, SKIPPED, earlier.sha256, earlier.format, earlier.edition_id,
-        earlier.folder, 0.0, earlier.warnings, None, "unchanged since the last run",
-        None, earlier.content_sha256,
+        input=earlier.input, status=EntryStatus.SKIPPED, sha256=earlier.sha256,
+        format=earlier.format, edition_id=earlier.edition_id, folder=earlier.folder,
+        warnings=earlier.warnings, note="unchanged since the last run",
+        content_sha256=earlier.content_sha256,
     )  # fmt: skip
 
 

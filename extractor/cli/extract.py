@@ -99,6 +99,7 @@ def extract(sources, outdir, formats, profile_path, alias_files, **batch) -> Non
 def _run_batch(files, outdir: Path, writers, profile_path: Path, alias_files, batch: dict):
     """Run the batch with a progress bar on a terminal; print the closing summary."""
     from extractor.batch.jobs import Settings
+    from extractor.batch.manifest import EntryStatus
     from extractor.batch.progress import Progress, on_terminal
     from extractor.batch.run import BatchOptions, run_batch
     from extractor.batch.sandbox import MB
@@ -108,21 +109,25 @@ def _run_batch(files, outdir: Path, writers, profile_path: Path, alias_files, ba
     limits = Limits(batch["max_file_size"] * MB, batch["max_unpacked_size"] * MB)
     memory = batch["memory_limit"] * MB or None
     settings = Settings(
-        profile_path, tuple(alias_files), limits, batch["timeout"], memory, batch["password"]
-    )
-    options = BatchOptions(writers, batch["workers"], batch["fail_fast"], batch["force"])
+        profile=profile_path, aliases=tuple(alias_files), limits=limits,
+        timeout=batch["timeout"], memory_bytes=memory, password=batch["password"],
+    )  # fmt: skip
+    options = BatchOptions(
+        formats=writers, workers=batch["workers"], fail_fast=batch["fail_fast"],
+        force=batch["force"],
+    )  # fmt: skip
     progress = Progress(len(files), on_terminal(), batch["quiet"])
     echo, advance = progress.echo, progress.advance
     try:
-        manifest = run_batch(files, outdir, settings, options, None, echo, advance)
+        manifest = run_batch(files, outdir, settings, options, echo=echo, advance=advance)
     except StoreError as err:
         progress.close()
         raise CommandError(str(outdir), str(err)) from err
     progress.close()
     counts = manifest.counts()
     progress.echo(
-        f"{len(manifest.entries)} inputs: {counts['ok']} extracted, "
-        f"{counts['skipped-unchanged']} unchanged, {counts['error']} failed "
+        f"{len(manifest.entries)} inputs: {counts[EntryStatus.OK]} extracted, "
+        f"{counts[EntryStatus.SKIPPED]} unchanged, {counts[EntryStatus.ERROR]} failed "
         f"({manifest.seconds:.1f} s); see {outdir / 'manifest.json'}",
         False,
     )

@@ -20,17 +20,18 @@ from extractor.cli.options import profile_options
 def report(editions, output, profile_path, alias_files) -> None:
     """Write the HTML report of EDITION, or the diff page of OLD -> NEW.
 
-    EDITION is an edition folder or its plan.json; OLD and NEW may also be decks, and the
-    profile and alias options apply to them as in `actionplan diff`."""
+    EDITION is an edition folder or its plan.json, shown with the status labels and colours
+    of the profile; OLD and NEW may also be decks, and the profile and alias options apply to
+    them as in `actionplan diff`."""
     from extractor.report.files import ReportInputError, write_diff_report, write_report
 
     if len(editions) > 2:
         raise click.UsageError(f"give one EDITION, or OLD NEW; got {len(editions)}")
-    if len(editions) == 1 and (profile_path or alias_files):
-        raise click.UsageError("--profile and --aliases apply to OLD NEW only")
+    if len(editions) == 1 and alias_files:
+        raise click.UsageError("--aliases applies to OLD NEW only")
     try:
         if len(editions) == 1:
-            click.echo(write_report(editions[0], output))
+            click.echo(write_report(editions[0], output, profile_path))
         else:
             diff = diff_editions(*editions, profile_path, alias_files)
             click.echo(write_diff_report(diff, output))

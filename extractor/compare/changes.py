@@ -8,23 +8,25 @@ from datetime import datetime
 from typing import Any
 
 from extractor.compare.diff import RECORD_FIELDS, Change, GroupChanges, PlanDiff
+from extractor.compare.kinds import ChangeKind, EntityKind, Presence
+from extractor.model.kinds import Stage
 from extractor.writers.files import csv_text
 
 ENTITY_NAMES = {
-    "thematic_group": "thematic group",
-    "working_group": "working group",
-    "leader": "leader",
-    "meeting": "meeting",
-    "deliverable": "deliverable",
+    EntityKind.THEMATIC_GROUP: "thematic group",
+    EntityKind.WORKING_GROUP: "working group",
+    EntityKind.LEADER: "leader",
+    EntityKind.MEETING: "meeting",
+    EntityKind.DELIVERABLE: "deliverable",
 }
-CHANGE_KINDS = ("added", "removed", "renamed", "modified")
+CHANGE_KINDS = tuple(ChangeKind)
 # Sections newest first: groups new in NEW, NEW's "new" groups, the ongoing ones, removed groups.
-SECTION_RANK = {"added": 0, "new": 1, "kept": 2, "removed": 3}
+SECTION_RANK = {Presence.ADDED: 0, Stage.NEW: 1, Presence.KEPT: 2, Presence.REMOVED: 3}
 # Values longer than this go on lines of their own in changes.md and on the diff page.
 LONG_TEXT = 80
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Told:
     """A change as a reader is told it: the entity, where it is, what happened, the values."""
 
@@ -40,7 +42,7 @@ class Told:
     @property
     def value(self) -> str:
         """The label of an added or removed entity."""
-        return self.new if self.change.change == "added" else self.old
+        return self.new if self.change.change == ChangeKind.ADDED else self.old
 
     @property
     def long(self) -> bool:
@@ -77,7 +79,7 @@ def changes_md(diff: PlanDiff) -> str:
     counts = [f"{number} {kind}" for kind, number in kind_counts(changes).items()]
     lines += [f"{len(changes)} changes: {', '.join(counts)}.", ""]
     for group in changed_groups(diff):
-        suffix = f" ({group.presence})" if group.presence != "kept" else ""
+        suffix = f" ({group.presence})" if group.presence != Presence.KEPT else ""
         lines += [f"## {group.name}{suffix}", ""]
         lines += [_md_line(tell(change)) for change in group.changes]
         lines.append("")
@@ -98,7 +100,7 @@ def changed_groups(diff: PlanDiff) -> list[GroupChanges]:
     return sorted((group for group in diff.groups if group.changes), key=_section_rank)
 
 
-def kind_counts(changes: list[Change]) -> dict[str, int]:
+def kind_counts(changes: list[Change]) -> dict[ChangeKind, int]:
     """How many of the changes are of each kind, in the order of CHANGE_KINDS."""
     return {kind: sum(change.change == kind for change in changes) for kind in CHANGE_KINDS}
 
@@ -106,7 +108,7 @@ def kind_counts(changes: list[Change]) -> dict[str, int]:
 def tell(change: Change) -> Told:
     """What changes.md and the diff page say of one change."""
     where = change.key
-    if change.entity == "meeting":
+    if change.entity == EntityKind.MEETING:
         where = where.rsplit("/", 1)[0]  # the key's last part is the time, shown anyway
     removed = added = None
     if isinstance(change.old, list) or isinstance(change.new, list):
@@ -114,19 +116,22 @@ def tell(change: Change) -> Told:
         removed, added = [i for i in old if i not in new], [i for i in new if i not in old]
     old_text, new_text = _shown(change, change.old), _shown(change, change.new)
     entity = ENTITY_NAMES[change.entity]
-    return Told(change, entity, where, _verb(change), old_text, new_text, removed, added)
+    return Told(
+        change=change, entity=entity, where=where, verb=_verb(change),
+        old=old_text, new=new_text, removed=removed, added=added,
+    )  # fmt: skip
 
 
 def _section_rank(group: GroupChanges) -> int:
-    if group.presence == "kept" and group.stage == "new":
-        return SECTION_RANK["new"]
+    if group.presence == Presence.KEPT and group.stage == Stage.NEW:
+        return SECTION_RANK[Stage.NEW]
     return SECTION_RANK[group.presence]
 
 
 def _md_line(told: Told) -> str:
     """One bullet: what happened to which entity, and the values; long values on their own lines."""
     head = f"- {told.entity} `{told.where}` {told.verb}"
-    if told.change.change in ("added", "removed"):
+    if told.change.change in (ChangeKind.ADDED, ChangeKind.REMOVED):
         return f"{head}: {told.value}"
     if told.added is not None:
         gone = [f"  - removed: {item}" for item in told.removed or []]
@@ -137,11 +142,11 @@ def _md_line(told: Told) -> str:
 
 
 def _verb(change: Change) -> str:
-    if change.change in ("added", "removed"):
+    if change.change in (ChangeKind.ADDED, ChangeKind.REMOVED):
         return change.change
-    if change.entity == "meeting":
+    if change.entity == EntityKind.MEETING:
         return "rescheduled"
-    if change.change == "renamed":
+    if change.change == ChangeKind.RENAMED:
         return "renumbered" if change.field == "number" else "renamed"
     return (change.field or "").replace("_", " ")
 
@@ -149,7 +154,7 @@ def _verb(change: Change) -> str:
 def _shown(change: Change, value: Any) -> str:
     if value is None:
         return "none"
-    if change.entity == "meeting":
+    if change.entity == EntityKind.MEETING:
         return _meeting_time(value)
     if isinstance(value, bool):
         return "yes" if value else "no"

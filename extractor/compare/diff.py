@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from extractor.compare.kinds import ChangeKind, EntityKind, Presence
 from extractor.compare.matching import (
     RENAME_THRESHOLD,
     Identities,
@@ -23,6 +24,7 @@ from extractor.model.plan import (
     Leader,
     Meeting,
     Plan,
+    Stage,
     ThematicGroup,
     WorkingGroup,
     YearSpan,
@@ -38,28 +40,32 @@ RESCHEDULE_WINDOW = timedelta(days=14)
 class Change:
     """One change record: an entity added, removed, renamed, or one of its fields modified."""
 
-    entity: str
-    change: str
+    entity: EntityKind
+    change: ChangeKind
     key: str
     field: str | None = None
     old: Any = None
     new: Any = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GroupChanges:
     """The changes of one thematic group, named as in NEW (as in OLD when it was removed)."""
 
     group_id: str
     name: str
-    stage: str | None
-    presence: str
+    stage: Stage | None
+    presence: Presence
     changes: list[Change]
 
     @property
     def old_name(self) -> str | None:
         """The group's name in OLD when it was renamed, else None."""
-        names = (c.old for c in self.changes if c.entity == "thematic_group" and c.field == "name")
+        names = (
+            c.old
+            for c in self.changes
+            if c.entity == EntityKind.THEMATIC_GROUP and c.field == "name"
+        )
         return next(names, None)
 
 
@@ -84,14 +90,14 @@ class Facet:
     field: str
     shown: Callable[[Any], Any]
     compared: Callable[[Any], Any] | None = None
-    change: str = "modified"
+    change: ChangeKind = ChangeKind.MODIFIED
 
 
 @dataclass(frozen=True)
 class Kind:
     """How an entity is keyed, labelled, found in its owner, matched, compared; what it holds."""
 
-    entity: str
+    entity: EntityKind
     key: Callable[[Any], str]
     label: Callable[[Any], Any]
     attribute: str
@@ -142,7 +148,13 @@ def diff_plans(old: Plan, new: Plan, directory: Directory) -> PlanDiff:
     """The changes from OLD to NEW, people and organisations matched through the directory."""
     differ = _Differ(Identities(directory))
     groups = [
-        GroupChanges(group.id, group.name, group.stage, presence, changes)
+        GroupChanges(
+            group_id=group.id,
+            name=group.name,
+            stage=group.stage,
+            presence=presence,
+            changes=changes,
+        )
         for presence, group, changes in differ.compare(differ.thematic_group, "", old, new)
     ]
     return PlanDiff(old.edition, new.edition, groups)
@@ -171,8 +183,8 @@ YEAR_FACETS = (
     Facet("expected_publication", lambda x: span_text(x.expected_publication)),
 )
 WORKING_GROUP_FACETS = (
-    Facet("title", lambda wg: wg.title, change="renamed"),
-    Facet("number", lambda wg: wg.number, change="renamed"),
+    Facet("title", lambda wg: wg.title, change=ChangeKind.RENAMED),
+    Facet("number", lambda wg: wg.number, change=ChangeKind.RENAMED),
     Facet("status", lambda wg: wg.status),
     *YEAR_FACETS,
     Facet("scope", lambda wg: wg.scope),
@@ -180,7 +192,7 @@ WORKING_GROUP_FACETS = (
 )
 MEETING_FACETS = (Facet("time", meeting_time, lambda m: (m.start_utc, m.end_utc)),)
 DELIVERABLE_FACETS = (
-    Facet("title", lambda d: d.title, change="renamed"),
+    Facet("title", lambda d: d.title, change=ChangeKind.RENAMED),
     Facet("status", lambda d: d.status),
     Facet("url", lambda d: d.url),
 )
@@ -196,25 +208,25 @@ class _Differ:
     def __init__(self, ids: Identities) -> None:
         self.ids = ids
         self.thematic_group = Kind(
-            "thematic_group", key=lambda g: g.id, label=lambda g: g.name,
+            EntityKind.THEMATIC_GROUP, key=lambda g: g.id, label=lambda g: g.name,
             attribute="thematic_groups", passes=_GROUP_PASSES, facets=self._group_facets(),
             contents=self._group_contents,
         )  # fmt: skip
         self.working_group = Kind(
-            "working_group", key=lambda wg: f"wg{wg.number}", label=lambda wg: wg.title,
+            EntityKind.WORKING_GROUP, key=lambda wg: f"wg{wg.number}", label=lambda wg: wg.title,
             attribute="working_groups", passes=_WORKING_GROUP_PASSES,
             facets=WORKING_GROUP_FACETS, contents=self._contents,
         )  # fmt: skip
         self.leader = Kind(
-            "leader", key=ids.leader, label=self._leader_label, attribute="leaders",
+            EntityKind.LEADER, key=ids.leader, label=self._leader_label, attribute="leaders",
             passes=(same(ids.leader),), facets=self._leader_facets(),
         )  # fmt: skip
         self.meeting = Kind(
-            "meeting", key=lambda m: m.start, label=meeting_time, attribute="meetings",
+            EntityKind.MEETING, key=lambda m: m.start, label=meeting_time, attribute="meetings",
             passes=(same(_instant), _rescheduled), facets=MEETING_FACETS,
         )  # fmt: skip
         self.deliverable = Kind(
-            "deliverable", key=_deliverable_key, label=lambda d: d.title,
+            EntityKind.DELIVERABLE, key=_deliverable_key, label=lambda d: d.title,
             attribute="deliverables",
             passes=(same(lambda d: text_key(d.title)), similar(lambda d: d.title)),
             facets=DELIVERABLE_FACETS,
@@ -222,7 +234,7 @@ class _Differ:
 
     def _group_facets(self) -> tuple[Facet, ...]:
         return (
-            Facet("name", lambda g: g.name, change="renamed"),
+            Facet("name", lambda g: g.name, change=ChangeKind.RENAMED),
             Facet("stage", lambda g: g.stage),
             *YEAR_FACETS,
             Facet("secretariat", lambda g: g.secretariat, self._secretariat_keys),
@@ -239,24 +251,27 @@ class _Differ:
             Facet("position", lambda le: le.position),
         )
 
-    def compare(self, kind: Kind, owner: str, old: Any, new: Any) -> list[tuple[str, Any, list]]:
+    def compare(
+        self, kind: Kind, owner: str, old: Any, new: Any
+    ) -> list[tuple[Presence, Any, list[Change]]]:
         """(presence, item, changes) per item of NEW in order, then per item removed from OLD."""
         olds, news = getattr(old, kind.attribute), getattr(new, kind.attribute)
         pairs = match(olds, news, *kind.passes)
-        found: list[tuple[str, Any, list[Change]]] = []
+        found: list[tuple[Presence, Any, list[Change]]] = []
         for index, item in enumerate(news):
             key = _join(owner, kind.key(item))
             if index not in pairs:
-                added = Change(kind.entity, "added", key, new=kind.label(item))
-                found.append(("added", item, [added]))
+                added = Change(kind.entity, ChangeKind.ADDED, key, new=kind.label(item))
+                found.append((Presence.ADDED, item, [added]))
                 continue
             before = olds[pairs[index]]
             changes = _field_changes(kind, key, before, item)
-            found.append(("kept", item, changes + kind.contents(key, before, item)))
+            found.append((Presence.KEPT, item, changes + kind.contents(key, before, item)))
         kept = set(pairs.values())
         for item in (item for index, item in enumerate(olds) if index not in kept):
             key, label = _join(owner, kind.key(item)), kind.label(item)
-            found.append(("removed", item, [Change(kind.entity, "removed", key, old=label)]))
+            removed = Change(kind.entity, ChangeKind.REMOVED, key, old=label)
+            found.append((Presence.REMOVED, item, [removed]))
         return found
 
     def changes(self, kind: Kind, owner: str, old: Any, new: Any) -> list[Change]:
@@ -276,7 +291,14 @@ class _Differ:
         # A group leaving the "new" stage loses its approval mark; that is the stage change.
         if old.stage != new.stage or old.approved == new.approved:
             return changes
-        approved = Change("thematic_group", "modified", key, "approved", old.approved, new.approved)
+        approved = Change(
+            EntityKind.THEMATIC_GROUP,
+            ChangeKind.MODIFIED,
+            key,
+            "approved",
+            old.approved,
+            new.approved,
+        )
         return [approved, *changes]
 
     def _secretariat_keys(self, group: ThematicGroup) -> list[str]:

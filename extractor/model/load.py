@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import enum
 import json
 import types
 import typing
@@ -51,6 +52,8 @@ def _build(kind: Any, value: Any) -> Any:
     if origin is list:
         (item,) = typing.get_args(kind)
         return [_build(item, v) for v in value]
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return kind(value)
     if dataclasses.is_dataclass(kind):
         if not isinstance(value, dict):
             raise TypeError(f"{kind.__name__} expects an object, got {type(value).__name__}")

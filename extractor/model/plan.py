@@ -4,10 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from extractor.model.kinds import Stage
 from normalizers.directory import Organisation
 from normalizers.meetings import Meeting
+from normalizers.values import (
+    Deliverable,
+    DeliverableStatus,
+    Leader,
+    LeaderRole,
+    OrganisationRef,
+    WorkingGroupStatus,
+    YearSpan,
+)
 
-__all__ = ["Meeting", "Organisation"]
+__all__ = [
+    "Deliverable", "DeliverableStatus", "Leader", "LeaderRole", "Meeting", "Organisation",
+    "OrganisationRef", "Stage", "WorkingGroupStatus", "YearSpan",
+]  # fmt: skip
 
 SCHEMA_VERSION = "1"
 
@@ -17,46 +30,6 @@ class SourceRef:
     """Where a record came from in its deck: "slide 2", "page 2" or "line 13"."""
 
     location: str | None
-
-
-@dataclass
-class YearSpan:
-    """A year or span of years as written and as numbers."""
-
-    raw: str
-    start_year: int
-    end_year: int
-
-
-@dataclass
-class OrganisationRef:
-    """An organisation as named by a leader entry, resolved to its canonical id."""
-
-    id: str
-    name: str
-
-
-@dataclass
-class Leader:
-    """One leader entry: a person, an organisation, or both."""
-
-    name: str | None
-    person_id: str | None
-    organisations: list[OrganisationRef]
-    country: str | None
-    role: str
-    raw: str
-    position: str | None = None
-
-
-@dataclass
-class Deliverable:
-    """A publication a group has completed or plans."""
-
-    title: str
-    url: str | None
-    status: str
-    is_new: bool
 
 
 @dataclass
@@ -75,7 +48,7 @@ class WorkingGroup:
     id: str
     number: int
     title: str
-    status: str | None
+    status: WorkingGroupStatus | None
     status_raw: str | None
     leaders: list[Leader] = field(default_factory=list)
     timeline: YearSpan | None = None
@@ -93,7 +66,7 @@ class ThematicGroup:
 
     id: str
     name: str
-    stage: str | None
+    stage: Stage | None
     approved: bool | None = None
     leaders: list[Leader] = field(default_factory=list)
     timeline: YearSpan | None = None
@@ -109,7 +82,7 @@ class ThematicGroup:
     working_groups: list[WorkingGroup] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Person:
     """A distinct person across the edition, with every organisation they were named with."""
 
@@ -128,7 +101,7 @@ class Contacts:
     websites: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class PlanWarning:
     """Text the extractor did not fully understand, kept raw with where it came from."""
 

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from extractor.model.kinds import Stage
 from extractor.profile.phrases import PatternSet, PhraseSet
-from normalizers.directory import Directory
-from normalizers.leaders import LeaderVocabulary, leader_vocabulary
+from extractor.profile.styles import StatusStyles, status_styles
+from normalizers.directory import Countries, Directory
+from normalizers.leader_words import LeaderVocabulary, leader_vocabulary
 from normalizers.meetings import MeetingVocabulary, vocabulary_from_profile
 from normalizers.status import StatusVocabulary, status_vocabulary
 
@@ -20,6 +22,7 @@ DEFAULT_PROFILE = DATA / "profiles" / "u4ssc.toml"
 ORGANISATIONS = DATA / "organisations.csv"
 PEOPLE = DATA / "people.csv"
 LEADER_WORDS = DATA / "leader_words.toml"
+COUNTRIES = DATA / "countries.csv"
 
 SECTION_KEYS = (
     "group_reference", "proposed_working_groups", "working_group_heading", "scope",
@@ -38,7 +41,7 @@ class Profile:
 
     name: str
     edition_title: PhraseSet
-    stages: Mapping[str, PatternSet]
+    stages: Mapping[Stage, PatternSet]
     approved: PhraseSet
     sections: Mapping[str, PatternSet]
     facts: Mapping[str, PhraseSet]
@@ -50,6 +53,7 @@ class Profile:
     status: StatusVocabulary
     leaders: LeaderVocabulary
     directory: Directory
+    report_statuses: StatusStyles
     min_text_used: float = 0.8
 
 
@@ -59,7 +63,16 @@ def load_profile(path: Path = DEFAULT_PROFILE, alias_files: Iterable[Path] = ())
     directory = load_directory(tuple(alias_files))
     try:
         return _build(data, directory, _read_toml(LEADER_WORDS))
-    except (KeyError, TypeError, ValueError) as err:
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise ProfileError(f"{path}: incomplete or malformed profile ({err})") from err
+
+
+def load_status_styles(path: Path = DEFAULT_PROFILE) -> StatusStyles:
+    """How the report shows a profile's statuses, read without the rest of the profile."""
+    data = _read_toml(path)
+    try:
+        return _status_styles(data, status_vocabulary(data["status"]))
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise ProfileError(f"{path}: incomplete or malformed profile ({err})") from err
 
 
@@ -72,10 +85,18 @@ def load_directory(alias_files: tuple[Path, ...] = ()) -> Directory:
         is_people = bool(rows) and "acronym" not in rows[0] and "kind" not in rows[0]
         (people if is_people else organisations).extend(rows)
     try:
-        return Directory.from_rows(organisations, people)
+        return Directory.from_rows(organisations, people, load_countries())
     except (KeyError, TypeError, ValueError) as err:
         where = ", ".join(str(p) for p in alias_files) or f"{ORGANISATIONS}, {PEOPLE}"
         raise ProfileError(f"{where}: alias tables do not agree ({err})") from err
+
+
+def load_countries(path: Path = COUNTRIES) -> Countries:
+    """Country names with the everyday aliases of countries.csv (alias,country)."""
+    try:
+        return Countries({row["alias"]: row["country"] for row in _read_csv(path)})
+    except (KeyError, ValueError) as err:
+        raise ProfileError(f"{path}: not a table of country aliases ({err})") from err
 
 
 def _build(
@@ -83,23 +104,38 @@ def _build(
 ) -> Profile:
     sections = data["sections"]
     table = dict(data["table"])
+    values, status = data["values"], status_vocabulary(data["status"])
+    empty, pointers = PhraseSet.of(values["empty"]), PhraseSet.of(values["pointers"])
     return Profile(
         name=data["profile"]["name"],
         edition_title=PhraseSet.of(data["edition"]["title_words"]),
-        stages={k: PatternSet.of(v) for k, v in data["stages"].items()},
+        stages={_stage(k): PatternSet.of(v) for k, v in data["stages"].items()},
         approved=PhraseSet.of(data.get("approval", {}).get("words", ())),
         sections={key: PatternSet.of(sections.get(key, ())) for key in SECTION_KEYS},
         facts={k: PhraseSet.of(v) for k, v in data["facts"].items()},
         working_group_cell=PatternSet.of(table.pop("working_group_cell")),
         columns={k: PhraseSet.of(v) for k, v in table.items()},
-        empty=PhraseSet.of(data["values"]["empty"]),
-        pointers=PhraseSet.of(data["values"]["pointers"]),
-        meetings=vocabulary_from_profile(data["meetings"], data["values"]),
-        status=status_vocabulary(data["status"]),
+        empty=empty,
+        pointers=pointers,
+        meetings=vocabulary_from_profile(data["meetings"], empty.phrases, pointers.phrases),
+        status=status,
         leaders=leader_vocabulary(leader_words),
         directory=directory,
+        report_statuses=_status_styles(data, status),
         min_text_used=float(data.get("recognition", {}).get("min_text_used", 0.8)),
     )
+
+
+def _status_styles(data: Mapping[str, Any], status: StatusVocabulary) -> StatusStyles:
+    return status_styles(data.get("report", {}).get("status", {}), status.words)
+
+
+def _stage(key: str) -> Stage:
+    """The stage a [stages] key names; another key is an error naming the choices."""
+    try:
+        return Stage(key)
+    except ValueError:
+        raise ValueError(f"[stages] {key!r} is not a stage ({', '.join(Stage)})") from None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

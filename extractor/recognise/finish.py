@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import fields
 
-from extractor.model.plan import ThematicGroup, WorkingGroup
+from extractor.model.plan import LeaderRole, ThematicGroup, WorkingGroup
 from extractor.profile.phrases import clean
 from extractor.recognise.drafts import GroupDraft, WorkingGroupDraft
 from extractor.recognise.records import Normalizer
 from normalizers.text import fold
 
-LEADER_FACTS = ("leader", "co-leader", "suggested-leader")
+LEADER_FACTS = frozenset(LeaderRole)
 SECRETARIAT_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*")
 
 
@@ -21,7 +21,7 @@ def finish_group(draft: GroupDraft, normalizer: Normalizer) -> ThematicGroup:
     for name, (values, location) in draft.facts.items():
         text = " ".join(values)
         if name in LEADER_FACTS:
-            group.leaders += normalizer.leaders(text, name, location)
+            group.leaders += normalizer.leaders(text, LeaderRole(name), location)
         elif name in ("timeline", "expected_publication"):
             setattr(group, name, normalizer.years(text, location))
         elif name == "secretariat" and not normalizer.is_blank(text):
@@ -44,7 +44,7 @@ def finish_working_group(draft: WorkingGroupDraft, normalizer: Normalizer) -> No
     for name, (values, location) in draft.facts.items():
         text = " ".join(values)
         if name in LEADER_FACTS:
-            wg.leaders += normalizer.leaders(text, name, location)
+            wg.leaders += normalizer.leaders(text, LeaderRole(name), location)
         elif name in ("timeline", "expected_publication"):
             setattr(wg, name, normalizer.years(text, location))
         elif name == "meetings":

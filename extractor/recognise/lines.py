@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from extractor.model.plan import Deliverable, Objective
+from extractor.model.plan import Deliverable, DeliverableStatus, Objective
 from extractor.recognise.text import EMAIL, OBJECTIVE_LABEL, URL, split_label, strip_symbols
 from normalizers.text import squash_spaces
 from parsers.deck import Link, ListItem, Location, Paragraph
@@ -120,7 +120,9 @@ class LineRules:
         title = title.strip(" :")
         title = (title[:-1] if title.endswith(".") else title).strip()
         title = title[:1].upper() + title[1:]
-        deliverable = Deliverable(title, None, "planned", False)
+        deliverable = Deliverable(
+            title=title, url=None, status=DeliverableStatus.PLANNED, is_new=False
+        )
         if self.working is not None:
             self.working.wg.deliverables.append(deliverable)
         elif self.current is not None:

@@ -22,9 +22,10 @@ def collect_people(groups: list[ThematicGroup]) -> list[Person]:
     for leader in all_leaders(groups):
         if leader.person_id is None or leader.name is None:
             continue
-        person = people.setdefault(
-            leader.person_id, Person(leader.person_id, leader.name, [], [], [])
+        new = Person(
+            id=leader.person_id, name=leader.name, organisations=[], countries=[], positions=[]
         )
+        person = people.setdefault(leader.person_id, new)
         if _accents(leader.name) > _accents(person.name):
             person.name = leader.name
         _extend(person.organisations, [o.id for o in leader.organisations])
@@ -43,7 +44,7 @@ def collect_organisations(groups: list[ThematicGroup], directory: Directory) -> 
             continue
         known = directory.organisation_by_id(ref.id)
         if known is None:
-            found[ref.id] = Organisation(ref.id, ref.name, None, None, None, None, False)
+            found[ref.id] = Organisation.unknown(ref.id, ref.name)
             continue
         found[ref.id] = known
         if known.parent_id and known.parent_id not in found:

@@ -1,16 +1,17 @@
-"""Turning normalizer results into plan records, collecting what they could not read."""
+"""Calling the normalizers with the profile's vocabulary, collecting what they could not read."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractor.model.plan import (
     Deliverable,
     Leader,
+    LeaderRole,
     Meeting,
-    OrganisationRef,
     PlanWarning,
     SourceRef,
+    WorkingGroupStatus,
     YearSpan,
 )
 from extractor.profile.load import Profile
@@ -30,7 +31,7 @@ class Normalizer:
     profile: Profile
     warnings: list[PlanWarning] = field(default_factory=list)
     # The same entry comes again when one person leads several working groups.
-    _leader_parses: dict[tuple[str, str], LeaderParse] = field(
+    _leader_parses: dict[tuple[str, LeaderRole], LeaderParse] = field(
         default_factory=dict, init=False, repr=False
     )
 
@@ -40,7 +41,7 @@ class Normalizer:
 
     def warn_at(self, message: str, raw: str, where: str | None) -> None:
         """Record text that was not understood, with where it came from as written out."""
-        self.warnings.append(PlanWarning(message, raw, SourceRef(where)))
+        self.warnings.append(PlanWarning(message=message, raw=raw, source=SourceRef(where)))
 
     def _problems(self, problems: list[Problem], location: Location | None) -> None:
         for problem in problems:
@@ -60,10 +61,9 @@ class Normalizer:
         if found is None:
             problem = years_problem(text, self.profile.empty.phrases)
             self._problems([problem] if problem else [], location)
-            return None
-        return YearSpan(found.raw, found.start_year, found.end_year)
+        return found
 
-    def leaders(self, text: str, role: str, location: Location) -> list[Leader]:
+    def leaders(self, text: str, role: LeaderRole, location: Location) -> list[Leader]:
         """The leaders named in a cell or fact."""
         text = clean(text)
         if self.is_blank(text):
@@ -74,18 +74,8 @@ class Normalizer:
             self._leader_parses[key] = parse_leaders(text, role, directory, words)
         parsed = self._leader_parses[key]
         self._problems(parsed.problems, location)
-        return [
-            Leader(
-                name=found.name,
-                person_id=found.person_id,
-                organisations=[OrganisationRef(o.id, o.name) for o in found.organisations],
-                country=found.country,
-                role=found.role,
-                raw=found.raw,
-                position=found.position,
-            )
-            for found in parsed.leaders
-        ]
+        # Each group gets leaders of its own: a parse met again must not share its records.
+        return [_copy(leader) for leader in parsed.leaders]
 
     def meetings(self, text: str, location: Location) -> tuple[list[Meeting], str | None]:
         """The dated meetings of a cell or fact, and its announcement note."""
@@ -98,7 +88,7 @@ class Normalizer:
 
     def status(
         self, text: str, links: list[Link], location: Location
-    ) -> tuple[str | None, list[Deliverable]]:
+    ) -> tuple[WorkingGroupStatus | None, list[Deliverable]]:
         """The status of a working group and the deliverables its status cell names."""
         text = clean(text)
         if self.is_blank(text):
@@ -106,8 +96,9 @@ class Normalizer:
         pairs = [(clean(link.text), link.url) for link in links]
         parsed = parse_status(text, pairs, self.profile.status)
         self._problems(parsed.problems, location)
-        deliverables = [
-            Deliverable(d.title, d.url, "completed" if d.completed else "planned", d.is_new)
-            for d in parsed.deliverables
-        ]
-        return parsed.status, deliverables
+        return parsed.status, parsed.deliverables
+
+
+def _copy(leader: Leader) -> Leader:
+    """A leader record of its own, organisation refs included."""
+    return replace(leader, organisations=[replace(ref) for ref in leader.organisations])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.model.plan import SourceRef, WorkingGroup
+from extractor.model.plan import LeaderRole, SourceRef, WorkingGroup, WorkingGroupStatus
 from extractor.profile.phrases import clean
 from extractor.recognise.records import Normalizer
 from normalizers.text import squash_spaces
@@ -185,7 +185,7 @@ def read_working_group(
         status_text, status_cell.content.links if status_cell else [], location
     )
     if proposed is not None and status is None and not clean(status_text):
-        status, status_text = "proposed", proposed
+        status, status_text = WorkingGroupStatus.PROPOSED, proposed
     meetings, note = normalizer.meetings(cell_text(row, fields.get("meetings")), location)
     scope = clean(cell_text(row, fields.get("scope")))
     return WorkingGroup(
@@ -194,7 +194,9 @@ def read_working_group(
         title=title,
         status=status,
         status_raw=clean(status_text) or None,
-        leaders=normalizer.leaders(cell_text(row, fields.get("leaders")), "leader", location),
+        leaders=normalizer.leaders(
+            cell_text(row, fields.get("leaders")), LeaderRole.LEADER, location
+        ),
         timeline=normalizer.years(cell_text(row, fields.get("timeline")), location),
         expected_publication=normalizer.years(
             cell_text(row, fields.get("expected_publication")), location

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from extractor.model.plan import SourceRef, WorkingGroup
+from extractor.model.plan import SourceRef, WorkingGroup, WorkingGroupStatus
 from extractor.profile.phrases import clean
 from extractor.recognise.drafts import WorkingGroupDraft
 from extractor.recognise.text import BARE_NUMBER, split_label, trailing_parenthesis
@@ -101,7 +101,7 @@ class WorkingGroupRules:
             id=f"{draft.group.id}/wg{number}",
             number=number,
             title=title,
-            status="proposed" if proposed else None,
+            status=WorkingGroupStatus.PROPOSED if proposed else None,
             status_raw=self.proposed_label if proposed else None,
             source=SourceRef(str(location)),
         )

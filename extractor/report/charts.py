@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from extractor.compare.kinds import ChangeKind
+
 WIDTH_IN = 4.2  # about a phone's width at 12 pt, so the text keeps its size when it is shown
 ROW_IN = 0.34
 LABELLED_ROW_IN = 0.5
@@ -24,19 +26,14 @@ STYLE = {
     "xtick.color": "#3a4353",
     "ytick.color": "#3a4353",
 }
-STATUS_COLOURS = {
-    "group": "#1f3b73",
-    "ongoing": "#2f7fd1",
-    "kick-off": "#2a9d6f",
-    "proposed": "#e0a030",
-    "completed": "#8a94a6",
-    "unknown": "#c6ccd6",
-}
+# The colours of working groups' statuses come from the profile ([report.status]).
+GROUP_COLOUR = "#1f3b73"  # a thematic group's own bar
+NO_STATUS_COLOUR = "#c6ccd6"  # a working group whose status the deck does not give
 CHANGE_COLOURS = {
-    "added": "#2a9d6f",
-    "removed": "#c4423a",
-    "renamed": "#7a5cc7",
-    "modified": "#b7791f",
+    ChangeKind.ADDED: "#2a9d6f",
+    ChangeKind.REMOVED: "#c4423a",
+    ChangeKind.RENAMED: "#7a5cc7",
+    ChangeKind.MODIFIED: "#b7791f",
 }
 BAR_COLOUR = "#2f7fd1"
 XML_PROLOGUE = re.compile(r"\A.*?(?=<svg)", re.DOTALL)
@@ -48,11 +45,11 @@ NUMBERED_ID = re.compile(r'\s+id="[\w.]+_\d+"')
 
 @dataclass(frozen=True)
 class Span:
-    """One row of a timeline: a label, its years (or None), a colour key and its group's id."""
+    """One row of a timeline: a label, its years (or None), its colour and its group's id."""
 
     label: str
     years: tuple[int, int] | None
-    status: str
+    colour: str
     owner_id: str
 
 
@@ -87,7 +84,7 @@ def timeline_svg(spans: Sequence[Span], years: tuple[int, int], salt: str) -> st
                 continue
             start, end = span.years
             ax.barh(row, end - start + 1, left=start, height=0.62,
-                    color=STATUS_COLOURS.get(span.status, STATUS_COLOURS["unknown"]),
+                    color=span.colour,
                     gid=f"timeline-{span.owner_id}")  # fmt: skip
         ax.set_yticks(range(len(spans)), [s.label for s in spans])
         ax.set_ylim(len(spans) - 0.5, -0.5)

@@ -8,21 +8,23 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import PurePath
 
-from extractor.model.plan import Plan, ThematicGroup, YearSpan
+from extractor.model.plan import Plan, ThematicGroup, WorkingGroup, YearSpan
 from extractor.model.schedule import ScheduledMeeting, scheduled_meetings
-from extractor.report.charts import STATUS_COLOURS, Span, counts_svg, timeline_svg
+from extractor.profile.load import load_status_styles
+from extractor.profile.styles import StatusStyles
+from extractor.report.charts import (
+    GROUP_COLOUR,
+    NO_STATUS_COLOUR,
+    Span,
+    counts_svg,
+    timeline_svg,
+)
 from extractor.report.leadership import OrganisationRoles, organisation_roles, people_roles
 from extractor.report.pages import render_page
 
 TOP_ORGANISATIONS = 12
-STATUS_LEGEND = {
-    "group": "thematic group",
-    "ongoing": "ongoing",
-    "kick-off": "kick-off",
-    "proposed": "proposed",
-    "completed": "completed",
-    "unknown": "status not given",
-}
+GROUP_LABEL = "thematic group"
+NO_STATUS_LABEL = "status not given"
 
 
 @dataclass(frozen=True)
@@ -53,10 +55,14 @@ class Month:
     meetings: list[MeetingRow]
 
 
-def edition_report(plan: Plan) -> str:
-    """The self-contained HTML report of one edition."""
+def edition_report(plan: Plan, statuses: StatusStyles | None = None) -> str:
+    """The self-contained HTML report of one edition; statuses shown as the profile says.
+
+    statuses are the default profile's when not given.
+    """
     from extractor.writers.ics import meetings_ics
 
+    statuses = statuses or load_status_styles()
     meetings = scheduled_meetings(plan)
     months = meeting_months(meetings)
     organisations = organisation_roles(plan)
@@ -66,8 +72,9 @@ def edition_report(plan: Plan) -> str:
         plan=plan,
         source_name=PurePath(plan.edition.source.path).name,
         counts=edition_counts(plan),
-        legend=[(STATUS_COLOURS[key], label) for key, label in STATUS_LEGEND.items()],
-        timelines=group_timelines(plan),
+        legend=status_legend(statuses),
+        status_label=lambda wg: statuses.of(wg.status).label if wg.status else NO_STATUS_LABEL,
+        timelines=group_timelines(plan, statuses),
         months=months,
         meeting_count=len(meetings),
         months_chart=_months_chart(months),
@@ -92,10 +99,16 @@ def edition_counts(plan: Plan) -> list[Count]:
     ]
 
 
-def group_timelines(plan: Plan) -> list[tuple[ThematicGroup, str | None]]:
+def status_legend(statuses: StatusStyles) -> list[tuple[str, str]]:
+    """(colour, label) of the timeline bars: the group's, each status's, then no status."""
+    shown = [(style.colour, style.label) for style in statuses]
+    return [(GROUP_COLOUR, GROUP_LABEL), *shown, (NO_STATUS_COLOUR, NO_STATUS_LABEL)]
+
+
+def group_timelines(plan: Plan, statuses: StatusStyles) -> list[tuple[ThematicGroup, str | None]]:
     """Each thematic group with its timeline chart (None when the plan gives no years at all)."""
     years = plan_years(plan)
-    return [(g, timeline_svg(_spans(g), years, f"timeline-{g.id}") if years else None)
+    return [(g, timeline_svg(_spans(g, statuses), years, f"timeline-{g.id}") if years else None)
             for g in plan.thematic_groups]  # fmt: skip
 
 
@@ -108,11 +121,15 @@ def plan_years(plan: Plan) -> tuple[int, int] | None:
     return (min(years), max(years)) if years else None
 
 
-def _spans(group: ThematicGroup) -> list[Span]:
-    rows = [Span("Group", _years(group.timeline), "group", group.id)]
-    rows += [Span(f"WG{wg.number}", _years(wg.timeline), wg.status or "unknown", wg.id)
+def _spans(group: ThematicGroup, statuses: StatusStyles) -> list[Span]:
+    rows = [Span("Group", _years(group.timeline), GROUP_COLOUR, group.id)]
+    rows += [Span(f"WG{wg.number}", _years(wg.timeline), _colour(wg, statuses), wg.id)
              for wg in group.working_groups]  # fmt: skip
     return rows
+
+
+def _colour(wg: WorkingGroup, statuses: StatusStyles) -> str:
+    return statuses.of(wg.status).colour if wg.status else NO_STATUS_COLOUR
 
 
 def _years(span: YearSpan | None) -> tuple[int, int] | None:

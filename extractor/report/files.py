@@ -18,15 +18,23 @@ class ReportInputError(Exception):
     """An input or output file of a report that cannot be used; the message says which and why."""
 
 
-def write_report(edition: Path, output: Path) -> str:
-    """Write the report of one edition (its folder or plan.json); say what was written."""
+def write_report(edition: Path, output: Path, profile: Path | None = None) -> str:
+    """Write the report of one edition (its folder or plan.json); say what was written.
+
+    The profile (the default one when not given) names the statuses' labels and colours.
+    """
+    from extractor.profile.load import DEFAULT_PROFILE, ProfileError, load_status_styles
     from extractor.report.edition import edition_report
 
     try:
         plan = load_plan(edition)
     except PlanFileError as err:
         raise ReportInputError(f"{err}; {EDITION_HINT}") from err
-    return _write(edition_report(plan), output, plan.edition.label)
+    try:
+        statuses = load_status_styles(profile or DEFAULT_PROFILE)
+    except ProfileError as err:
+        raise ReportInputError(str(err)) from err
+    return _write(edition_report(plan, statuses), output, plan.edition.label)
 
 
 def write_diff_report(diff: PlanDiff, output: Path) -> str:

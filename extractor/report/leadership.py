@@ -81,4 +81,4 @@ def _wg_label(wg: WorkingGroup) -> str:
 
 
 def _unlisted(org_id: str, name: str) -> Organisation:
-    return Organisation(org_id, name, None, None, None, None, False)
+    return Organisation.unknown(org_id, name)
