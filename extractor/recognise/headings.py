@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from extractor.model.plan import YearSpan
 from extractor.profile.phrases import clean
-from extractor.recognise.text import SYMBOLS, heading_text, strip_symbols
+from extractor.recognise.text import EMAIL, SYMBOLS, URL, heading_text, strip_symbols
 from normalizers.text import squash_spaces
 from normalizers.years import parse_years
 from parsers.deck import Heading, Location
@@ -41,6 +41,8 @@ class HeadingRules:
         text = heading_text(heading.text)
         if not text:
             return True
+        if EMAIL.search(text) or URL.search(text):
+            return self.read_line(heading)  # "Please contact: ...": an address, not a title
         rules = (
             self._edition_title,
             lambda text, _: self.edition_period(text),
@@ -55,6 +57,10 @@ class HeadingRules:
             return True
         if self.mode == "objectives" and heading.text.rstrip().endswith(":") and self.current:
             self.current.group.objectives_intro = strip_symbols(heading.text)
+            return True
+        known = self.find_group(text) or self.find_group(self.without_column_words(text))
+        if known is not None:  # a title naming a group read before: "X: Working Groups"
+            self.reset_context(known.group.name, heading.location)
             return True
         self._candidate((text, heading.location))
         self.mode = None

@@ -121,6 +121,8 @@ class DeckReader(HeadingRules, LineRules, WorkingGroupRules, TableRules):
         owner = self.owner
         renamed = self.title_ref and owner and not same_name(self.title_ref[0], owner.group.name)
         if owner is None or self.name_candidate or renamed or field_name in owner.facts:
+            if self.name_candidate is not None:
+                self.title_ref = None  # a group named under a title: the title names no more
             name, where = self.name_candidate or self.title_ref or self._loose_name(location)
             self.name_candidate = None
             self.owner = self.group(name, where)

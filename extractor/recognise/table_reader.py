@@ -84,7 +84,7 @@ class TableRules:
 
     def _table_owner(self: DeckReader, first_header: str, location: Location) -> GroupDraft:
         candidates = [ref[0] for ref in (self.title_ref, self.name_candidate) if ref]
-        candidates += [strip_symbols(first_header), self._without_column_words(first_header)]
+        candidates += [strip_symbols(first_header), self.without_column_words(first_header)]
         self.name_candidate = None
         for name in candidates:
             found = self.find_group(name) if name else None
@@ -96,7 +96,7 @@ class TableRules:
         self.n.warn("working-group table of a group with no fact list", name, location)
         return self.group(name, location)
 
-    def _without_column_words(self: DeckReader, header: str) -> str:
+    def without_column_words(self: DeckReader, header: str) -> str:
         """ "City Platforms Working Groups" -> "City Platforms"."""
         text = clean(header)
         for phrase in self.p.columns[WorkingGroupColumns.KEY].phrases:
