@@ -175,3 +175,46 @@ def test_labels_and_values_on_lines_of_their_own(tmp_path: Path) -> None:
         assert [x.person_id for x in group.leaders] == ["jane-roe"], layout
         assert (group.timeline.raw, group.secretariat) == ("2025-2026", ["ITU"]), layout
         assert plan.warnings == [], layout
+
+
+def test_facts_in_one_row_under_their_labels(tmp_path: Path) -> None:
+    text = (
+        "# Water Action Plan 2025-2026\n\n## Smart Water\n\n"
+        "| Leader | Timeline | Secretariat |\n|---|---|---|\n| Jane Roe (ITU) | 2025-2026 | ITU |\n"
+    )
+    plan = extract(tmp_path / "deck.md", text)
+    (group,) = plan.thematic_groups
+    assert ([x.person_id for x in group.leaders], group.timeline.raw, group.secretariat) == (
+        ["jane-roe"],
+        "2025-2026",
+        ["ITU"],
+    )
+    assert plan.warnings == []
+
+
+def test_working_groups_without_numbers_are_numbered_in_order(tmp_path: Path) -> None:
+    table = (
+        "| Working group | Leader | Status |\n|---|---|---|\n"
+        "| Leak detection | Jane Roe (ITU) | Ongoing |\n| Metering | Jane Roe (ITU) | Kick off |\n"
+    )
+    plan = extract(tmp_path / "d-2025-2026.md", GROUP + "\n" + table)
+    wgs = plan.thematic_groups[0].working_groups
+    assert [(w.id, w.title, w.status) for w in wgs] == [
+        ("smart-water/wg1", "Leak detection", "ongoing"),
+        ("smart-water/wg2", "Metering", "kick-off"),
+    ]
+    assert plan.warnings == []
+
+
+def test_facts_given_on_lines_of_one_block(tmp_path: Path) -> None:
+    text = (
+        "# Water Action Plan 2025-2026\n\n## Smart Water\n\n"
+        "Leader: Jane Roe (ITU)<br>Timeline: 2025-2026<br>Secretariat: ITU\n"
+    )
+    plan = extract(tmp_path / "deck.md", text)
+    (group,) = plan.thematic_groups
+    assert ([x.person_id for x in group.leaders], group.timeline.raw, group.secretariat) == (
+        ["jane-roe"],
+        "2025-2026",
+        ["ITU"],
+    )

@@ -19,7 +19,7 @@ def finish_group(draft: GroupDraft, normalizer: Normalizer) -> ThematicGroup:
     """Normalise a group's raw facts into its fields, then its working groups'."""
     group = draft.group
     for name, (values, location) in draft.facts.items():
-        text = " ".join(values)
+        text = joined(name, values)
         if name in LEADER_FACTS:
             group.leaders += normalizer.leaders(text, LeaderRole(name), location)
         elif name in ("timeline", "expected_publication"):
@@ -42,7 +42,7 @@ def finish_working_group(draft: WorkingGroupDraft, normalizer: Normalizer) -> No
     """Normalise the facts met under a working group's item, heading or tile."""
     wg = draft.wg
     for name, (values, location) in draft.facts.items():
-        text = " ".join(values)
+        text = joined(name, values)
         if name in LEADER_FACTS:
             wg.leaders += normalizer.leaders(text, LeaderRole(name), location)
         elif name in ("timeline", "expected_publication"):
@@ -57,6 +57,11 @@ def finish_working_group(draft: WorkingGroupDraft, normalizer: Normalizer) -> No
             wg.scope.append(text)
         elif not normalizer.is_blank(text):
             normalizer.warn(f"'{name}' fact not understood", text, location)
+
+
+def joined(name: str, values: list[str]) -> str:
+    """A fact's value from its lines: leaders one per line are kept apart by "; "."""
+    return ("; " if name in LEADER_FACTS else " ").join(values)
 
 
 def settle_numbers(wgs: list[WorkingGroup], normalizer: Normalizer) -> list[WorkingGroup]:

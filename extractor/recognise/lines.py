@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from extractor.model.plan import Deliverable, DeliverableStatus, Objective
 from extractor.recognise.text import EMAIL, OBJECTIVE_LABEL, URL, split_label, strip_symbols
 from normalizers.text import squash_spaces
-from parsers.deck import Link, ListItem, Location, Paragraph
+from parsers.deck import Link, ListItem, Location, Paragraph, RichText
 
 if TYPE_CHECKING:
     from extractor.recognise.reader import DeckReader
@@ -22,6 +23,9 @@ class LineRules:
 
     def read_line(self: DeckReader, block: Paragraph | ListItem) -> bool:
         """Read a paragraph or list item; whether it was put to use."""
+        parts = self._fact_lines(block)
+        if len(parts) > 1:
+            return all([self.read_line(part) for part in parts])
         text = squash_spaces(block.text.replace("\n", " "))
         level = block.level if isinstance(block, ListItem) else None
         links = block.content.links
@@ -47,6 +51,21 @@ class LineRules:
             "contact": self._contact_line,
         }.get(self.mode or "", self._loose_line)
         return handler(block, text)
+
+    def _fact_lines(self: DeckReader, block: Paragraph | ListItem) -> list[Paragraph | ListItem]:
+        """A block of several lines, two or more of them facts, as one block per line."""
+        lines = [squash_spaces(line) for line in block.text.split("\n") if line.strip()]
+        labels = [split_label(line) for line in lines]
+        if sum(bool(x and self.fact_name(x[0])) for x in labels) < 2:
+            return [block]
+        links = block.content.links
+        return [
+            replace(
+                block,
+                content=RichText(line, block.content.bold, [x for x in links if x.text in line]),
+            )
+            for line in lines
+        ]
 
     def fact_name(self: DeckReader, label: str) -> str | None:
         """The field a label names ("Co-leads" -> "co-leader"), or None."""

@@ -9,6 +9,7 @@ from extractor.profile.phrases import clean
 from extractor.recognise.tables import (
     GridRow,
     WorkingGroupColumns,
+    cell_at,
     cell_text,
     find_header,
     read_working_group,
@@ -25,13 +26,16 @@ if TYPE_CHECKING:
     from extractor.recognise.reader import DeckReader
 
 
+WORKING_GROUPS_FACT = "working_groups"
+
+
 class TableRules:
     """Reading tables into facts or working groups, and finding the group they belong to."""
 
     def read_table(self: DeckReader, table: Table) -> None:
         """Read a table; every row is counted as used or not."""
         grid = table_grid(table)
-        if self._fact_table(grid):
+        if self._fact_table(grid) or self._fact_row_table(grid):
             return
         header = find_header(grid, self.n)
         if header is None:
@@ -51,7 +55,8 @@ class TableRules:
             )
         proposed = self.proposed_label if self.mode == "proposed" else None
         for row in grid[index + 1 :]:
-            wg = read_working_group(row, columns, draft.group.id, self.n, proposed)
+            number = len(draft.group.working_groups) + 1
+            wg = read_working_group(row, columns, draft.group.id, self.n, proposed, number)
             used = wg is not None or _repeats_header(row, grid[index])
             if wg is not None:
                 draft.group.working_groups.append(wg)
@@ -79,6 +84,27 @@ class TableRules:
                 self.n.warn("table row not understood", raw, row.source.location)
                 self.usage.count(row_chars(row), False)
                 continue
+            self.usage.count(row_chars(row), True)
+        return True
+
+    def _fact_row_table(self: DeckReader, grid: list[GridRow]) -> bool:
+        """A header of fact labels over one row of values: "Leader | Timeline" / "X | 2025"."""
+        if len(grid) != 2:
+            return False
+        header, values = grid
+        names = [self.fact_name(strip_symbols(c.text)) if c else None for c in header.cells]
+        labelled = [
+            name for name, c in zip(names, header.cells, strict=True) if c and c.text.strip()
+        ]
+        if len(labelled) < 2 or None in labelled or WORKING_GROUPS_FACT in labelled:
+            return False  # every header a fact's label; "Working group" heads a table of them
+        for column, name in enumerate(names):
+            cell = cell_at(values, column)
+            if name is not None and cell is not None and cell is not cell_at(values, column - 1):
+                self.take_fact(
+                    name, cell.text.strip(), values.source.location, None, cell.content.links
+                )
+        for row in grid:
             self.usage.count(row_chars(row), True)
         return True
 

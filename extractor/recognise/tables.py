@@ -36,6 +36,7 @@ class WorkingGroupColumns:
     fields: dict[str, int]
     number: int
     title: int | None  # None: the title follows the number in the number's cell
+    numbered: bool = True  # False: no column gives numbers; rows are numbered in order
 
     @property
     def title_source(self) -> int:
@@ -118,9 +119,11 @@ def find_header(
         strange = sum(bool(c and c.text.strip()) for i, c in enumerate(row.cells) if i not in known)
         if (len(others) < 2 and not named) or strange > len(known - {None}):
             continue  # too few working-group columns, or more columns of something else
+        title = fields.get("title", fields.get(WorkingGroupColumns.KEY))
+        if numbers is None and title is not None and not _numbers_in(body, title, normalizer):
+            return index, WorkingGroupColumns(fields, title, title, numbered=False)
         if numbers is None:
             numbers = fields.get(WorkingGroupColumns.KEY, 0)
-        title = fields.get("title", fields.get(WorkingGroupColumns.KEY))
         if title == numbers:
             title = None
         return index, WorkingGroupColumns(fields, numbers, title)
@@ -139,6 +142,13 @@ def _number_column(body: list[GridRow], normalizer: Normalizer) -> int | None:
     return None
 
 
+def _numbers_in(body: list[GridRow], column: int, normalizer: Normalizer) -> bool:
+    """Whether any cell of a column names a working group by its number."""
+    pattern = normalizer.profile.working_group_cell
+    texts = [clean(cell_text(row, column)) for row in body]
+    return any(pattern.match(t) or NUMBER_CELL.match(t) for t in texts if t)
+
+
 def cell_at(row: GridRow, column: int | None) -> Cell | None:
     """A row's cell in a column; None when the column is absent or the row too short."""
     if column is None or column >= len(row.cells):
@@ -152,9 +162,13 @@ def cell_text(row: GridRow, column: int | None) -> str:
     return cell.text if cell is not None else ""
 
 
-def _number_and_title(row: GridRow, columns: WorkingGroupColumns, normalizer: Normalizer):
+def _number_and_title(
+    row: GridRow, columns: WorkingGroupColumns, normalizer: Normalizer, next_number: int
+) -> tuple[int, str] | None:
     """The number and title of the working group a row names, or None."""
     head = squash_spaces(cell_text(row, columns.number))
+    if not columns.numbered:
+        return (next_number, head) if head else None
     found = normalizer.profile.working_group_cell.match(head) or NUMBER_CELL.match(clean(head))
     if not found:
         return None
@@ -171,9 +185,12 @@ def read_working_group(
     group_id: str,
     normalizer: Normalizer,
     proposed: str | None = None,
+    next_number: int = 1,
 ) -> WorkingGroup | None:
-    """A working group from one body row, or None when the row names none."""
-    named = _number_and_title(row, columns, normalizer)
+    """A working group from one body row, or None when the row names none.
+
+    next_number numbers the row when no column gives numbers."""
+    named = _number_and_title(row, columns, normalizer, next_number)
     if named is None:
         return None
     location = row.source.location
