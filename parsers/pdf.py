@@ -14,6 +14,7 @@ from pathlib import Path
 from parsers.continued import merge_continued_tables
 from parsers.deck import Block, Deck, Heading, Location, Slide, Table
 from parsers.errors import InputError
+from parsers.pdf_links import page_links
 from parsers.pdf_open import open_pdf, read_pages
 from parsers.pdf_tables import FoundTable, aligned_tables, ruled_tables
 from parsers.pdf_text import (
@@ -62,7 +63,7 @@ def parse_pdf(path: Path, password: str | None = None) -> Deck:
 def read_page(page, location: Location) -> PageText:
     """One page's paragraphs and tables in reading order, and its title candidate."""
     chars = text_chars(page.chars)
-    links = [link for link in page.hyperlinks if link.get("uri")]
+    links = page_links(page, chars)
     tables = ruled_tables(page, chars, links, location) if chars else []
     free = [c for c in chars if not any(inside(t.bbox, c) for t in tables)]
     found = segments(free)
