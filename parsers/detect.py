@@ -72,7 +72,7 @@ def parse_file(path: Path, password: str | None = None, limits: Limits = DEFAULT
         if fmt == "pdf":
             from parsers.pdf import parse_pdf
 
-            return parse_pdf(path, password)
+            return parse_pdf(path, password, limits.max_pages)
         return _parser(fmt)(path)
 
 
