@@ -11,6 +11,7 @@ from parsers.safety import (
     DEFAULT_LIMITS,
     Limits,
     check_ooxml_package,
+    check_regular_file,
     check_size,
     library_errors,
 )
@@ -62,8 +63,7 @@ def parse_file(path: Path, password: str | None = None, limits: Limits = DEFAULT
         known = ", ".join(sorted(EXTENSIONS))
         hint = f": {HINTS[suffix]}" if suffix in HINTS else f" (supported: {known})"
         raise InputError(path, f"unsupported file type '{path.suffix or '(none)'}'{hint}")
-    if not path.is_file():
-        raise InputError(path, "no such file")
+    check_regular_file(path, limits)
     check_size(path, limits.max_file_bytes)
     _check_signature(path, fmt)
     if fmt == "pptx":

@@ -1,8 +1,9 @@
-"""Checks made before a parser opens a file: size limits, zip bombs and DTDs in OOXML packages."""
+"""Checks made before a parser opens a file: file kind and size, zip bombs and DTDs in OOXML."""
 
 from __future__ import annotations
 
 import posixpath
+import stat
 import struct
 import zipfile
 import zlib
@@ -41,6 +42,33 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+SPECIAL_FILES = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def check_regular_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse, before reading a byte, what is not a regular file and a file over the size limit.
+
+    Symbolic links are followed. A named pipe or a device never ends (or never starts) when
+    read, and a huge file takes minutes to hash: both are refused before they are hashed or
+    opened. An empty file is left to check_size, which parse_file applies.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError as err:
+        raise InputError(path, "no such file") from err
+    except OSError as err:
+        raise InputError(path, f"cannot be read ({err.strerror or err})") from err
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in SPECIAL_FILES if test(info.st_mode)), "a special file")
+        raise InputError(path, f"not a regular file but {kind}; give the deck's file itself")
+    if info.st_size > limits.max_file_bytes:
+        _check_size(path, info.st_size, limits.max_file_bytes)
 
 
 def check_size(path: Path, limit: int) -> None:
@@ -49,6 +77,10 @@ def check_size(path: Path, limit: int) -> None:
         size = path.stat().st_size
     except OSError as err:
         raise InputError(path, f"cannot be read ({err.strerror or err})") from err
+    _check_size(path, size, limit)
+
+
+def _check_size(path: Path, size: int, limit: int) -> None:
     if size == 0:
         raise InputError(path, "the file is empty (0 bytes); export the deck again")
     if size > limit:
