@@ -72,7 +72,7 @@ LocateFn = Callable[[etree._Element], Location]
 
 def parse_html(path: Path) -> Deck:
     """Read an HTML page into a Deck; locations are source line numbers."""
-    text, warnings = read_text(path)
+    text, warnings = read_text(path, html=True)
     root = parse_document(text, path)
     blocks = list(walk_blocks(root, lambda el: Location("line", el.sourceline or 1)))
     return Deck(split_into_slides(blocks), describe_source(path, "html"), warnings)
