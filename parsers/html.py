@@ -23,7 +23,7 @@ from parsers.deck import (
     Table,
 )
 from parsers.errors import InputError
-from parsers.runs import WHITESPACE, tidy
+from parsers.runs import WHITESPACE, clean_url, tidy
 from parsers.slides import Rule, split_into_slides
 from parsers.source import describe_source, read_text
 
@@ -258,7 +258,7 @@ class _RichBuilder:
             if tag in BLOCKS and tag != "br":
                 self.add_break()
             if tag == "a" and el.get("href"):
-                self.links.append((start, len(self.pieces), el.get("href").strip()))
+                self.links.append((start, len(self.pieces), clean_url(el.get("href"))))
         if with_tail:
             self.add_text(el.tail or "", outer_bold)
 
@@ -269,6 +269,6 @@ class _RichBuilder:
         links = []
         for start, end, url in self.links:
             link_text = tidy("".join(p for p, _ in self.pieces[start:end]))
-            if link_text:
+            if link_text and url:
                 links.append(Link(link_text, url))
         return RichText(text, bold, links)
