@@ -170,6 +170,12 @@ def _check_part(path: Path, package: zipfile.ZipFile, entry: zipfile.ZipInfo) ->
             f"{entry.filename} is encoded in {prolog.bad_encoding}, where OOXML allows only "
             "UTF-8 or UTF-16 (a way to hide a DOCTYPE?); refused",
         )
+    if prolog.too_long:
+        raise InputError(
+            path,
+            f"{entry.filename} has over 1 MiB before its first element, where OOXML parts "
+            "have a few hundred bytes (a way to hide a DOCTYPE?); refused",
+        )
     if prolog.doctype:
         raise InputError(
             path,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 CHUNK = 4096
+MAX_PROLOG = 1024 * 1024  # characters before the root element; real parts need a few hundred
 ALLOWED = frozenset(
     {"utf8", "utf16", "utf16le", "utf16be", "ascii", "usascii"}
 )  # "-" and "_" aside
@@ -35,15 +36,17 @@ FIRST_BYTES = (
 )
 DECLARED = re.compile(r"""<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
 SPACE = " \t\r\n\ufeff"
+SPACES = re.compile(f"[{SPACE}]*")
 
 
 @dataclass(frozen=True)
 class Prolog:
-    """What the start of a document shows: whether it is XML, a refused encoding, a DOCTYPE."""
+    """What the start of a document shows: XML or not, a refused encoding, a DOCTYPE, no end."""
 
     is_xml: bool
     bad_encoding: str | None = None
     doctype: bool = False
+    too_long: bool = False
 
 
 def sniff_encoding(head: bytes) -> str:
@@ -62,22 +65,33 @@ def sniff_encoding(head: bytes) -> str:
 
 
 def read_prolog(stream: BinaryIO) -> Prolog:
-    """Read a document's prolog from a stream, as far as its root element or its DOCTYPE."""
+    """Read a document's prolog from a stream, as far as its root element or its DOCTYPE.
+
+    A prolog runs to a few hundred bytes; one past MAX_PROLOG is reported as too long rather
+    than searched on. Reads double in size, so that searching again stays linear.
+    """
     head = stream.read(CHUNK)
     sniffed = sniff_encoding(head)
     decoder = codecs.getincrementaldecoder(sniffed)("replace")
-    text = decoder.decode(head)
-    while not text.lstrip(SPACE) and (chunk := stream.read(CHUNK)):
-        text += decoder.decode(chunk)
-    position = len(text) - len(text.lstrip(SPACE))
-    if not text.startswith("<", position):
+    text, seen = decoder.decode(head).lstrip(SPACE), len(head)
+    while not text:
+        chunk = stream.read(CHUNK)
+        if not chunk:
+            return Prolog(is_xml=False)
+        if (seen := seen + len(chunk)) > MAX_PROLOG:
+            return Prolog(is_xml=True, too_long=True)
+        text = decoder.decode(chunk).lstrip(SPACE)
+    if not text.startswith("<"):
         return Prolog(is_xml=False)
     if not _allowed(sniffed):
         return Prolog(is_xml=True, bad_encoding=NAMES.get(sniffed, sniffed))
+    position = 0
     while True:
         step = _step(text, position)
         if step is None:
-            chunk = stream.read(CHUNK)
+            if len(text) > MAX_PROLOG:
+                return Prolog(is_xml=True, too_long=True)
+            chunk = stream.read(max(CHUNK, len(text)))
             if not chunk:
                 return Prolog(is_xml=True)
             text += decoder.decode(chunk)
@@ -89,8 +103,7 @@ def read_prolog(stream: BinaryIO) -> Prolog:
 
 def _step(text: str, position: int) -> int | Prolog | None:
     """After the prolog item at position: the next position, a verdict, or None for more text."""
-    while position < len(text) and text[position] in SPACE:
-        position += 1
+    position = SPACES.match(text, position).end()
     rest = text[position : position + 9]
     if len(rest) < 9 and not text[position:].startswith(("<?", "<!--")):
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import zipfile
 from pathlib import Path
 
@@ -102,6 +103,15 @@ def test_an_svg_named_as_xml_is_checked_as_xml(tmp_path: Path) -> None:
     parts = {"[Content_Types].xml": types(rule), "ppt/media/image1.xml": DOCTYPE + "<svg/>"}
     path = package(tmp_path / "named.pptx", parts)
     assert "image1.xml declares a DOCTYPE" in reason(check_ooxml_package, path)
+
+
+def test_a_prolog_padded_past_a_mebibyte_is_refused_quickly(tmp_path: Path) -> None:
+    padded = b" " * (4 * MB) + DOCTYPE.encode() + SLIDE.encode()
+    path = package(tmp_path / "padded.pptx", {"ppt/slides/slide1.xml": padded})
+    started = time.perf_counter()
+    message = reason(check_ooxml_package, path)
+    assert time.perf_counter() - started < 3
+    assert message.startswith("ppt/slides/slide1.xml has over 1 MiB before its first element")
 
 
 # --- zip directory -------------------------------------------------------------------------
