@@ -17,8 +17,11 @@ $(STAMP): pyproject.toml
 ## Extract every deck in samples/ into output/ (with meetings.ics and report.html per edition),
 ## then compare the two sample editions (changes and their report.html) and tabulate their history.
 DIFF := output/diff-2024-2025-to-2025-2026
+# The second-hand renditions (secondhand.py) are a recognition to-do list, not decks to extract.
+SECONDHAND := $(wildcard samples/*-handmade.* samples/*-report.pdf samples/*-site.html)
+DECKS := $(filter-out $(SECONDHAND),$(wildcard samples/*.md samples/*.html samples/*.pptx samples/*.pdf))
 run: setup
-	$(BIN)/actionplan extract samples -o output
+	$(BIN)/actionplan extract $(DECKS) -o output
 	for plan in output/*/plan.json; do \
 	  edition=$${plan%/plan.json}; \
 	  $(BIN)/actionplan report "$$edition" -o "$$edition/report.html" || exit 1; \
@@ -35,8 +38,9 @@ test: setup
 test-fast: setup
 	$(BIN)/python -m pytest -q -m "not slow"
 
-## Rebuild the sample renditions from the markdown deck (needs root for apt-get, or the
-## packages below already installed). Only this target needs LibreOffice and reportlab.
+## Rebuild the sample renditions from the markdown deck, and the second-hand renditions of every
+## markdown edition (needs root for apt-get, or the packages below already installed).
+## Only this target needs LibreOffice, reportlab and pyphen.
 SAMPLE_PACKAGES := libreoffice-impress fonts-crosextra-carlito fonts-dejavu-core
 samples: setup
 	@command -v soffice >/dev/null && fc-list | grep -q Carlito && fc-list | grep -q "DejaVu Serif" \
@@ -44,9 +48,11 @@ samples: setup
 			apt-get install -y -qq --no-install-recommends $(SAMPLE_PACKAGES))
 	$(BIN)/python -m pip install --quiet -e '.[samples]'
 	$(BIN)/python samples/build_samples.py samples/u4ssc-action-plan-2024-2025.md
+	$(BIN)/python samples/secondhand.py samples/u4ssc-action-plan-*.md
 
 ## Run every benchmark under bench/: the readers and pipelines on the sample decks against bare
-## pdfplumber and python-pptx (warm and cold), and --workers 2 over --workers 1 on a batch.
+## pdfplumber and python-pptx (warm and cold), --workers 2 over --workers 1 on a batch, and the
+## recognition score (precision, recall, F1 of facts) of every sample rendition.
 bench: setup
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 

@@ -44,6 +44,9 @@ SAMPLES = ROOT / "samples"
 ROUNDS = {"pdf": 9, "pptx": 31}
 COLD_RUNS = {"pdf": 5, "pptx": 11}
 TARGETS = {"pdf": 1.5, "pptx": 2.0}
+# `actionplan extract` of one deck against a bare script, both timed as whole processes.
+PROCESS_RUNS = 7
+PROCESS_TARGET = 1.5
 PIPELINE_FORMATS = ("json", "csv")
 
 
@@ -80,9 +83,9 @@ def reader(path: Path) -> None:
 
 
 def pipeline(path: Path, formats: tuple[str, ...] = PIPELINE_FORMATS) -> None:
-    from extractor.extract import extract_plan
-    from extractor.jobs import Job, job_profile
-    from extractor.writers import render_files
+    from extractor.batch.jobs import Job, job_profile
+    from extractor.recognise.extract import extract_plan
+    from extractor.writers.files import render_files
     from parsers.detect import parse_file
 
     # the profile as every input of a run gets it: loaded once per process and file version
@@ -104,12 +107,12 @@ RUNS: dict[str, Callable[[Path], None]] = {
 # What each run imports, so that a cold run is timed after its imports.
 LIBRARY_MODULES = {"pdf": ("pdfplumber",), "pptx": ("pptx", "pptx.enum.shapes")}
 READER_MODULES = {"pdf": ("parsers.pdf",), "pptx": ("parsers.pptx",)}
-# extractor.jobs loads the default profile when imported, as every worker of a batch does
+# extractor.batch.jobs loads the default profile when imported, as every worker of a batch does
 PIPELINE_MODULES = (
-    "extractor.extract", "extractor.jobs", "extractor.profile", "extractor.writers",
-    "parsers.detect",
+    "extractor.recognise.extract", "extractor.batch.jobs", "extractor.profile.load",
+    "extractor.writers.files", "parsers.detect",
 )  # fmt: skip
-ICS_MODULES = ("extractor.ics", "icalendar")
+ICS_MODULES = ("extractor.writers.ics", "icalendar")
 
 
 def modules_of(run: str, kind: str) -> tuple[str, ...]:
@@ -187,6 +190,7 @@ def report(kind: str, path: Path) -> None:
     print(f"{kind} {path.name}")
     report_warm(kind, path)
     report_cold(kind, path)
+    report_process(kind, path)
     print(f"  peak traced memory of one pipeline run: {peak_memory(path):.1f} MiB")
 
 
@@ -227,9 +231,40 @@ def report_cold(kind: str, path: Path) -> None:
         print(f"  imported during a cold run (so counted in it): {', '.join(late)}")
 
 
+def process_seconds(command: list[str]) -> float:
+    """The wall time of one whole process, start-up and imports included."""
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def report_process(kind: str, path: Path) -> None:
+    """Print `actionplan extract` of the deck against the bare script, as whole processes."""
+    import tempfile
+
+    program = Path(sys.executable).with_name("actionplan")
+    bare, extract = [], []
+    with tempfile.TemporaryDirectory() as out:
+        for _ in range(PROCESS_RUNS):
+            bare.append(process_seconds([sys.executable, __file__, "--bare", kind, str(path)]))
+            extract.append(process_seconds(
+                [str(program), "extract", str(path), "-o", out, "--force", "-q", "--workers", "1"]
+            ))  # fmt: skip
+    base, whole = statistics.median(bare), statistics.median(extract)
+    ratio = whole / base
+    print(
+        f"  whole process, medians of {PROCESS_RUNS}: bare script {ms(base)}, "
+        f"actionplan extract {ms(whole)} (x{ratio:.2f}, target <= {PROCESS_TARGET}: "
+        f"{'ok' if ratio <= PROCESS_TARGET else 'MISSED'})"
+    )
+
+
 def main(args: list[str]) -> int:
     if args[:1] == ["--cold"]:
         cold_child(args[1], args[2], Path(args[3]))
+        return 0
+    if args[:1] == ["--bare"]:
+        BARE[args[1]](Path(args[2]))
         return 0
     pdf = Path(args[0]) if args else SAMPLES / "u4ssc-action-plan-2024-2025.pdf"
     pptx = Path(args[1]) if len(args) > 1 else SAMPLES / "u4ssc-action-plan-2024-2025.pptx"

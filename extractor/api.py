@@ -14,15 +14,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extractor.batch import BatchOptions, collect_inputs, run_batch
-from extractor.columns import NATURAL_KEYS, SEQ
-from extractor.extract import extract_plan
-from extractor.jobs import Settings
-from extractor.load import load_plan
-from extractor.plan import Plan
-from extractor.profile import DEFAULT_PROFILE, load_profile
-from extractor.store import STORE
-from extractor.writers import TABLE_COLUMNS
+from extractor.batch.jobs import Settings
+from extractor.batch.run import BatchOptions, collect_inputs, run_batch
+from extractor.model.load import load_plan
+from extractor.model.plan import Plan
+from extractor.profile.load import DEFAULT_PROFILE, load_profile
+from extractor.recognise.extract import extract_plan
+from extractor.writers.columns import NATURAL_KEYS, SEQ
+from extractor.writers.store import STORE
+from extractor.writers.tables import TABLE_COLUMNS
 from parsers.detect import parse_file
 from parsers.safety import DEFAULT_LIMITS, Limits
 
@@ -51,7 +51,7 @@ def extract_deck(
 
 def plan_tables(plan: Plan) -> dict[str, pd.DataFrame]:
     """A plan's tables as DataFrames, one per CSV file, with the same columns."""
-    from extractor.frames import plan_frames
+    from extractor.writers.frames import plan_frames
 
     return plan_frames(plan)
 
@@ -63,7 +63,7 @@ def load_tables(outdir: PathLike) -> dict[str, pd.DataFrame]:
     """
     import pandas as pd
 
-    from extractor.frames import csv_frame, empty_frame
+    from extractor.writers.frames import csv_frame, empty_frame
 
     folders = [
         f
@@ -79,7 +79,7 @@ def load_tables(outdir: PathLike) -> dict[str, pd.DataFrame]:
 
 def load_store(path: PathLike) -> dict[str, pd.DataFrame]:
     """The SQLite store (a file, or the output folder holding it) as one DataFrame per table."""
-    from extractor.frames import rows_frame
+    from extractor.writers.frames import rows_frame
 
     file = Path(path) / STORE if Path(path).is_dir() else Path(path)
     with sqlite3.connect(f"file:{file.as_posix()}?mode=ro", uri=True) as conn:

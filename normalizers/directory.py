@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 
 import pycountry
 from rapidfuzz import fuzz, process
@@ -26,22 +25,12 @@ ORGANISATION_KINDS = frozenset(
     }
 )
 
-# Everyday names pycountry does not list. Codes stay out on purpose: "ITU" is not a country.
-COUNTRY_ALIASES = {
-    "UK": "United Kingdom",
-    "Great Britain": "United Kingdom",
-    "Britain": "United Kingdom",
-    "USA": "United States",
-    "Russia": "Russian Federation",
-    "Turkey": "Türkiye",
-}
-
 DROPPED = re.compile(r"[.'\u2019]")
 NOT_WORD = re.compile(r"[\W_]+")
 DIGITS = re.compile(r"\d+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Organisation:
     """An organisation; known is True when it comes from the alias table."""
 
@@ -53,6 +42,13 @@ class Organisation:
     country: str | None
     known: bool
 
+    @classmethod
+    def unknown(cls, org_id: str, name: str) -> Organisation:
+        """An organisation the alias table does not list, known only by its name."""
+        return cls(
+            id=org_id, name=name, acronym=None, kind=None, parent_id=None, country=None, known=False
+        )
+
 
 @dataclass(frozen=True)
 class Person:
@@ -60,6 +56,32 @@ class Person:
 
     id: str
     name: str
+
+
+class Countries:
+    """Country names, found by pycountry's name, common or official name, or an alias.
+
+    Aliases are everyday names pycountry does not list ("UK"), each mapped to a name it does.
+    Country codes are left out on purpose: "ITU" is not a country.
+    """
+
+    def __init__(self, aliases: Mapping[str, str] | None = None) -> None:
+        names: dict[str, str] = {}
+        for country in pycountry.countries:
+            shown = getattr(country, "common_name", None) or country.name
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    names[_key(value)] = shown
+        for alias, target in (aliases or {}).items():
+            if _key(target) not in names:
+                raise ValueError(f"country alias {alias!r}: {target!r} is not a country name")
+            names[_key(alias)] = names[_key(target)]
+        self._names = names
+
+    def name(self, text: str) -> str | None:
+        """The country a whole text names ("UK" -> "United Kingdom"); None for anything else."""
+        return self._names.get(_key(text))
 
 
 class Directory:
@@ -70,9 +92,11 @@ class Directory:
         organisations: Mapping[str, Organisation],
         organisation_keys: Mapping[str, str],
         people: Mapping[str, Person],
+        countries: Countries,
         fuzzy_cutoff: float,
         fuzzy_margin: float,
     ) -> None:
+        self.countries = countries
         self._organisations = dict(organisations)
         self._organisation_keys = dict(organisation_keys)
         self._key_list = list(self._organisation_keys)
@@ -87,13 +111,19 @@ class Directory:
         cls,
         organisations: Iterable[Mapping[str, str]],
         people: Iterable[Mapping[str, str]],
+        countries: Countries | None = None,
         fuzzy_cutoff: float = 92.0,
         fuzzy_margin: float = 5.0,
     ) -> Directory:
-        """Build from alias-table rows; a later row with an id already seen replaces the earlier."""
+        """Build from alias-table rows; a later row with an id already seen replaces the earlier.
+
+        countries names the countries of the rows and of leader entries (pycountry's names
+        only when not given).
+        """
+        countries = countries or Countries()
         orgs: dict[str, tuple[Organisation, list[str]]] = {}
         for row in organisations:
-            org, names = _organisation_row(row)
+            org, names = _organisation_row(row, countries)
             orgs[org.id] = (org, names)
         by_id = {org_id: org for org_id, (org, _) in orgs.items()}
         _check_parents(by_id)
@@ -104,7 +134,7 @@ class Directory:
             persons[person.id] = (person, names)
         person_keys = _index({pid: names for pid, (_, names) in persons.items()}, "person")
         people_by_key = {key: persons[pid][0] for key, pid in person_keys.items()}
-        return cls(by_id, org_keys, people_by_key, fuzzy_cutoff, fuzzy_margin)
+        return cls(by_id, org_keys, people_by_key, countries, fuzzy_cutoff, fuzzy_margin)
 
     def organisation(self, text: str) -> Organisation | None:
         """The known organisation a name, acronym or alias denotes; None when unknown."""
@@ -130,7 +160,7 @@ class Directory:
             raise ValueError(f"no organisation name in {text!r}")
         # Same slug means the same words, whatever the punctuation.
         same_words = self._organisations.get(org_id)
-        return same_words or Organisation(org_id, name, None, None, None, None, False)
+        return same_words or Organisation.unknown(org_id, name)
 
     def organisation_by_id(self, org_id: str) -> Organisation | None:
         """The known organisation with this id, or None."""
@@ -144,6 +174,10 @@ class Directory:
             ancestors.append(org.parent_id)
             org = self._organisations.get(org.parent_id)
         return tuple(ancestors)
+
+    def country(self, text: str) -> str | None:
+        """The country a whole text names ("UK" -> "United Kingdom"); None for anything else."""
+        return self.countries.name(text)
 
     def person(self, name: str) -> Person:
         """The person a name denotes: alias table first, else the name as given."""
@@ -180,26 +214,6 @@ class Directory:
         return ranked[0][0]
 
 
-def country_name(text: str) -> str | None:
-    """The country a whole text names ("UK" -> "United Kingdom"); None for anything else."""
-    return _countries().get(_key(text))
-
-
-@cache
-def _countries() -> dict[str, str]:
-    """Country names by key: pycountry's name, common and official names, and the aliases."""
-    names: dict[str, str] = {}
-    for country in pycountry.countries:
-        shown = getattr(country, "common_name", None) or country.name
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                names[_key(value)] = shown
-    for alias, target in COUNTRY_ALIASES.items():
-        names[_key(alias)] = names[_key(target)]
-    return names
-
-
 def _key(text: str, drop_article: bool = True) -> str:
     """A matching key ignoring case, accents, dashes, punctuation and a leading "the"."""
     folded = DROPPED.sub("", fold(text)).replace("&", " and ")
@@ -224,7 +238,9 @@ def _aliases(row: Mapping[str, str | None]) -> list[str]:
     return [alias.strip() for alias in _cell(row, "aliases").split("|") if alias.strip()]
 
 
-def _organisation_row(row: Mapping[str, str | None]) -> tuple[Organisation, list[str]]:
+def _organisation_row(
+    row: Mapping[str, str | None], countries: Countries
+) -> tuple[Organisation, list[str]]:
     """One organisations.csv row as a record and every name it can be found by."""
     name = _cell(row, "name")
     if not name:
@@ -235,12 +251,15 @@ def _organisation_row(row: Mapping[str, str | None]) -> tuple[Organisation, list
         raise ValueError(f"organisation {org_id!r}: unknown kind {kind!r}")
     country = None
     if _cell(row, "country"):
-        country = country_name(_cell(row, "country"))
+        country = countries.name(_cell(row, "country"))
         if country is None:
             raise ValueError(f"organisation {org_id!r}: unknown country {_cell(row, 'country')!r}")
     acronym = _cell(row, "acronym") or None
     parent = _cell(row, "parent") or None
-    org = Organisation(org_id, name, acronym, kind, parent, country, True)
+    org = Organisation(
+        id=org_id, name=name, acronym=acronym, kind=kind, parent_id=parent, country=country,
+        known=True,
+    )  # fmt: skip
     return org, [name, *([acronym] if acronym else []), *_aliases(row)]
 
 

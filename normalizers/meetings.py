@@ -13,8 +13,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from normalizers.problems import Problem
 from normalizers.text import fold, normalize_dashes
 
-DEFAULT_EMPTY = ("n/a", "na", "none", "-")
-DEFAULT_POINTERS = ("see next slide",)
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -39,13 +37,7 @@ WEEKDAYS = {
     )
     for name in names
 }  # fmt: skip
-# Labels that name one fixed offset; a zone phrase with a label here is checked against the date.
-LABEL_OFFSETS = {
-    "cet": timedelta(hours=1),
-    "central european time": timedelta(hours=1),
-    "cest": timedelta(hours=2),
-    "central european summer time": timedelta(hours=2),
-}
+LABEL_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>\d{2}):(?P<minutes>\d{2})")
 SURROUNDING = " .,;:!?()[]"
 
 
@@ -85,15 +77,20 @@ _HOURS = r"(?:\s*(?:hours|hour|hrs|hr|h)(?![a-z])\.?)?"
 _OFFSET = r"(?:(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?(?!\d))?"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MeetingVocabulary:
-    """The zone phrases, announcement phrases and placeholders of one family of decks."""
+    """The zone phrases, announcement phrases and placeholders of one family of decks.
+
+    Phrases are folded. label_offsets gives the zone phrases that name one fixed offset from
+    UTC ("cet": one hour); a meeting labelled with one is checked against its date.
+    """
 
     zones: Mapping[str, str]
     default_zone: str | None
     announcements: tuple[str, ...]
-    empty_values: tuple[str, ...] = DEFAULT_EMPTY
-    pointers: tuple[str, ...] = DEFAULT_POINTERS
+    empty_values: tuple[str, ...]
+    pointers: tuple[str, ...]
+    label_offsets: Mapping[str, timedelta]
 
     @cached_property
     def tail(self) -> re.Pattern[str]:
@@ -118,7 +115,7 @@ class MeetingVocabulary:
         return re.compile(rf"(?<![a-z0-9])(?:{phrases})(?![a-z0-9])")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Meeting:
     """One scheduled meeting: local and UTC instants in ISO 8601, and the text it came from."""
 
@@ -147,9 +144,9 @@ class _Result:
 
 
 def vocabulary_from_profile(
-    section: Mapping[str, Any], values: Mapping[str, Any]
+    section: Mapping[str, Any], empty_values: Iterable[str], pointers: Iterable[str]
 ) -> MeetingVocabulary:
-    """Build the vocabulary from a profile's parsed [meetings] and [values] tables."""
+    """Build the vocabulary from a profile's [meetings] table and its empty and pointer values."""
     zones = {fold(phrase): str(name) for phrase, name in section.get("zones", {}).items()}
     default_zone = section.get("default_zone") or None
     for name in [*zones.values(), *([default_zone] if default_zone else [])]:
@@ -161,8 +158,9 @@ def vocabulary_from_profile(
         zones=zones,
         default_zone=default_zone,
         announcements=tuple(fold(p) for p in announcements),
-        empty_values=tuple(fold(v) for v in values.get("empty", DEFAULT_EMPTY)),
-        pointers=tuple(fold(v) for v in values.get("pointers", DEFAULT_POINTERS)),
+        empty_values=tuple(fold(v) for v in empty_values),
+        pointers=tuple(fold(v) for v in pointers),
+        label_offsets=_label_offsets(section.get("label_offsets", {}), zones),
     )
 
 
@@ -171,6 +169,22 @@ def _check_zone(name: str) -> None:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as err:
         raise ValueError(f"unknown time zone {name!r} in [meetings]") from err
+
+
+def _label_offsets(table: Mapping[str, Any], zones: Mapping[str, str]) -> dict[str, timedelta]:
+    """[meetings.label_offsets]: each label a zone phrase, each offset written "+01:00"."""
+    offsets = {}
+    for label, written in table.items():
+        if fold(label) not in zones:
+            raise ValueError(
+                f"[meetings.label_offsets] {label!r} is not a phrase of [meetings.zones]"
+            )
+        found = LABEL_OFFSET.fullmatch(written) if isinstance(written, str) else None
+        if found is None:
+            raise ValueError(f'[meetings.label_offsets] {label!r}: write the offset as "+01:00"')
+        size = timedelta(hours=int(found["hours"]), minutes=int(found["minutes"]))
+        offsets[fold(label)] = size if found["sign"] == "+" else -size
+    return offsets
 
 
 def parse_meetings(text: str, vocabulary: MeetingVocabulary) -> MeetingParse:
@@ -211,7 +225,7 @@ def _read_meeting(
         return
     zone = _zone(clock, vocabulary, raw, result)
     if zone is not None:
-        _add_meeting(day, span, zone, clock.groupdict().get("zone"), raw, result)
+        _add_meeting(day, span, zone, _fixed_label(clock, vocabulary), raw, result)
 
 
 def _date(found: re.Match[str]) -> date | None:
@@ -296,11 +310,20 @@ def _zone_info(name: str, raw: str, result: _Result) -> ZoneInfo | None:
         return None
 
 
+def _fixed_label(
+    clock: re.Match[str], vocabulary: MeetingVocabulary
+) -> tuple[str, timedelta] | None:
+    """The zone phrase as written and its offset, when it names one fixed offset ("CET")."""
+    label = clock.groupdict().get("zone")
+    offset = vocabulary.label_offsets.get(fold(label)) if label else None
+    return (label, offset) if label and offset is not None else None
+
+
 def _add_meeting(
     day: date,
     span: tuple[int, int | None],
     zone: ZoneInfo,
-    label: str | None,
+    label: tuple[str, timedelta] | None,
     raw: str,
     result: _Result,
 ) -> None:
@@ -335,13 +358,12 @@ def _localize(local: datetime, zone: ZoneInfo) -> datetime | str:
 
 
 def _check_label(
-    label: str | None, start: datetime, zone: ZoneInfo, raw: str, result: _Result
+    label: tuple[str, timedelta] | None, start: datetime, zone: ZoneInfo, raw: str, result: _Result
 ) -> None:
-    expected = LABEL_OFFSETS.get(fold(label)) if label else None
-    if expected is not None and start.utcoffset() != expected:
+    if label is not None and start.utcoffset() != label[1]:
         offset = start.isoformat()[-6:]
         message = (
-            f"time zone label {label} disagrees with the date: {zone.key} is at "
+            f"time zone label {label[0]} disagrees with the date: {zone.key} is at "
             f"UTC{offset} on {start.date().isoformat()}; used UTC{offset}"
         )
         result.problems.append(Problem(message, raw))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
 from normalizers.problems import Problem
 from normalizers.text import fold, normalize_dashes, squash_spaces
+from normalizers.values import Deliverable, DeliverableStatus, WorkingGroupStatus
 
 PLACEHOLDER_URLS = {"", "#", "about:blank"}
 CONNECTOR = re.compile(r"^(?:and|&|\+)(?=\s|$)", re.I)
@@ -19,15 +20,15 @@ CONNECTOR = re.compile(r"^(?:and|&|\+)(?=\s|$)", re.I)
 class StatusVocabulary:
     """Status words by status, deliverable markers and deliverable introductions."""
 
-    words: Mapping[str, tuple[str, ...]]
+    words: Mapping[WorkingGroupStatus, tuple[str, ...]]
     new_markers: tuple[str, ...]
     completed_markers: tuple[str, ...]
     deliverable_intros: tuple[str, ...]
 
     @cached_property
-    def status_by_word(self) -> dict[str, str]:
+    def status_by_word(self) -> dict[str, WorkingGroupStatus]:
         """The status each folded word names; a word listed twice names its first status."""
-        found: dict[str, str] = {}
+        found: dict[str, WorkingGroupStatus] = {}
         for status, phrases in self.words.items():
             for phrase in phrases:
                 found.setdefault(fold(phrase), status)
@@ -72,28 +73,18 @@ class StatusVocabulary:
 
 
 @dataclass(frozen=True)
-class DeliverableRef:
-    """A deliverable named in a status cell."""
-
-    title: str
-    url: str | None
-    completed: bool
-    is_new: bool
-
-
-@dataclass(frozen=True)
 class StatusParse:
     """The status a cell gives, the deliverables it names, and what was not understood."""
 
-    status: str | None
-    deliverables: list[DeliverableRef]
+    status: WorkingGroupStatus | None
+    deliverables: list[Deliverable]
     problems: list[Problem]
 
 
 def status_vocabulary(section: Mapping[str, Any]) -> StatusVocabulary:
-    """Build the vocabulary from the profile's [status] table."""
+    """Build the vocabulary from the profile's [status] table; its keys must name statuses."""
     special = {"new_marker", "completed_marker", "deliverable_intro"}
-    words = {key: tuple(value) for key, value in section.items() if key not in special}
+    words = {_status(key): tuple(value) for key, value in section.items() if key not in special}
     return StatusVocabulary(
         words=words,
         new_markers=tuple(section.get("new_marker", ())),
@@ -102,7 +93,16 @@ def status_vocabulary(section: Mapping[str, Any]) -> StatusVocabulary:
     )
 
 
-def status_word(text: str, vocabulary: StatusVocabulary) -> str | None:
+def _status(key: str) -> WorkingGroupStatus:
+    """The status a [status] key names; another key is an error naming the choices."""
+    try:
+        return WorkingGroupStatus(key)
+    except ValueError:
+        choices = ", ".join(WorkingGroupStatus)
+        raise ValueError(f"[status] {key!r} is not a working-group status ({choices})") from None
+
+
+def status_word(text: str, vocabulary: StatusVocabulary) -> WorkingGroupStatus | None:
     """The status a whole text names, e.g. "Kick off" -> "kick-off"; None when it names none."""
     return vocabulary.status_by_word.get(fold(text).strip(" .:;"))
 
@@ -139,8 +139,8 @@ def _pieces(text: str, links: Sequence[tuple[str, str]]) -> list[tuple[str, str 
 class _StatusReader:
     def __init__(self, vocabulary: StatusVocabulary) -> None:
         self.vocabulary = vocabulary
-        self.status: str | None = None
-        self.deliverables: list[DeliverableRef] = []
+        self.status: WorkingGroupStatus | None = None
+        self.deliverables: list[Deliverable] = []
         self.problems: list[Problem] = []
         self.in_completed_run = False
 
@@ -171,7 +171,7 @@ class _StatusReader:
             status = status_word(word.group(0), self.vocabulary)
             if self.status is None:
                 self.status = status
-            self.in_completed_run = status == "completed"
+            self.in_completed_run = status == WorkingGroupStatus.COMPLETED
             return word.end()
         return 0
 
@@ -186,9 +186,11 @@ class _StatusReader:
             self.problems.append(Problem("marker without a deliverable", f"({marker})"))
             return
         last = self.deliverables[-1]
-        is_new = last.is_new or fold(marker) in self.vocabulary.new_keys
-        done = last.completed or fold(marker) in self.vocabulary.completed_keys
-        self.deliverables[-1] = DeliverableRef(last.title, last.url, done, is_new)
+        key = fold(marker)
+        done = key in self.vocabulary.completed_keys
+        status = DeliverableStatus.COMPLETED if done else last.status
+        is_new = last.is_new or key in self.vocabulary.new_keys
+        self.deliverables[-1] = replace(last, status=status, is_new=is_new)
 
     def add_deliverable(self, title: str, url: str) -> None:
         markers: list[str] = []
@@ -196,13 +198,16 @@ class _StatusReader:
             markers.append(found.group(0).strip()[1:-1])
             title = title[: found.start()]
         clean_url = None if url.strip() in PLACEHOLDER_URLS else url.strip()
-        done = self.in_completed_run
-        self.deliverables.append(DeliverableRef(title.strip(), clean_url, done, False))
+        status = DeliverableStatus.COMPLETED if self.in_completed_run else DeliverableStatus.PLANNED
+        self.deliverables.append(
+            Deliverable(title=title.strip(), url=clean_url, status=status, is_new=False)
+        )
         for marker in reversed(markers):
             self._apply_marker(marker)
 
     def result(self) -> StatusParse:
         status = self.status
-        if status is None and self.deliverables and all(d.completed for d in self.deliverables):
-            status = "completed"
+        done = [d.status == DeliverableStatus.COMPLETED for d in self.deliverables]
+        if status is None and done and all(done):
+            status = WorkingGroupStatus.COMPLETED
         return StatusParse(status, self.deliverables, self.problems)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
 
 from normalizers.problems import Problem
 from normalizers.text import fold, normalize_dashes, squash_spaces
+from normalizers.values import YearSpan
 
 FIRST_YEAR = 1900
 LAST_YEAR = 2100
-EMPTY_VALUES = ("n/a", "na", "-", "none", "tbd", "tbc")
 YEARS = re.compile(
     r"(?P<start>\d{4})(?:\s*(?:-|/|\bto\b|\buntil\b|\btill\b)\s*(?P<end>\d{4}|\d{2}))?",
     re.IGNORECASE,
@@ -18,16 +18,7 @@ YEARS = re.compile(
 SURROUNDING = " .,;:!?()[]"
 
 
-@dataclass(frozen=True)
-class Years:
-    """A year or a range of years, with the text it was read from."""
-
-    raw: str
-    start_year: int
-    end_year: int
-
-
-def parse_years(text: str) -> Years | None:
+def parse_years(text: str) -> YearSpan | None:
     """Read "2024-2025", "2024/25", "2024 to 2025" or "2025"; None when it is not a valid span."""
     if not isinstance(text, str):
         return None
@@ -39,11 +30,11 @@ def parse_years(text: str) -> Years | None:
     end = _end_year(start, match["end"])
     if not FIRST_YEAR <= start <= end <= LAST_YEAR:
         return None
-    return Years(raw=raw, start_year=start, end_year=end)
+    return YearSpan(raw=raw, start_year=start, end_year=end)
 
 
-def years_problem(text: str, empty_values: tuple[str, ...] = EMPTY_VALUES) -> Problem | None:
-    """A Problem when text says something that is neither empty nor a year span, else None."""
+def years_problem(text: str, empty_values: Collection[str]) -> Problem | None:
+    """A Problem when text is neither a year span nor one of the (folded) empty values."""
     raw = text.strip()
     if not raw or fold(raw).strip(SURROUNDING) in empty_values or parse_years(raw) is not None:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,6 +34,15 @@ SIGNATURES = {
     b"GIF8": "gif",
 }
 BINARY_FORMATS = {"pdf", "pptx"}
+# The reader of each format, imported only when a deck of that format is met.
+PARSERS = {
+    "markdown": ("parsers.markdown", "parse_markdown"),
+    "html": ("parsers.html", "parse_html"),
+    "pptx": ("parsers.pptx", "parse_pptx"),
+    "pdf": ("parsers.pdf", "parse_pdf"),
+}
+# Options a reader takes besides the path.
+PARSER_OPTIONS = {"pdf": ("password", "max_pages")}
 HINTS = {
     ".ppt": "a PowerPoint 97-2003 file; save it as .pptx",
     ".pptm": "a macro-enabled deck; save it as .pptx",
@@ -68,12 +78,10 @@ def parse_file(path: Path, password: str | None = None, limits: Limits = DEFAULT
     _check_signature(path, fmt)
     if fmt == "pptx":
         check_ooxml_package(path, limits)
+    options = {"password": password, "max_pages": limits.max_pages}
+    wanted = {name: options[name] for name in PARSER_OPTIONS.get(fmt, ())}
     with library_errors(path, fmt):
-        if fmt == "pdf":
-            from parsers.pdf import parse_pdf
-
-            return parse_pdf(path, password, limits.max_pages)
-        return _parser(fmt)(path)
+        return parser_for(fmt)(path, **wanted)
 
 
 def sniff(head: bytes) -> str | None:
@@ -103,15 +111,7 @@ def _check_signature(path: Path, fmt: str) -> None:
     raise InputError(path, f"content is {actual.upper()}, not {fmt}; rename it to match")
 
 
-def _parser(fmt: str) -> Callable[[Path], Deck]:
-    if fmt == "markdown":
-        from parsers.markdown import parse_markdown
-
-        return parse_markdown
-    if fmt == "pptx":
-        from parsers.pptx import parse_pptx
-
-        return parse_pptx
-    from parsers.html import parse_html
-
-    return parse_html
+def parser_for(fmt: str) -> Callable[..., Deck]:
+    """The function that reads decks of a format, its module imported on first use."""
+    module, function = PARSERS[fmt]
+    return getattr(importlib.import_module(module), function)

@@ -7,19 +7,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sample_paths import EXPECTED_CHANGES, NEW_DECK, OLD_DECK
+from sample_paths import EXPECTED_CHANGES, NEW_DECK, OLD_DECK, SAMPLES
 
-from extractor.cli import main
-from extractor.diff import PlanDiff, diff_plans
-from extractor.editions import load_edition
-from extractor.plan import Plan
-from extractor.profile import Profile, load_profile
+from extractor.cli.main import main
+from extractor.compare.diff import PlanDiff, diff_plans
+from extractor.compare.editions import load_edition
+from extractor.model.plan import Plan
+from extractor.profile.load import Profile, load_profile
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_DECK = ROOT / "samples" / "u4ssc-action-plan-2024-2025.md"
 SAMPLE_ID = "u4ssc-action-plan-2024-2025"
-SAMPLES = ROOT / "samples"
-STEM = "u4ssc-action-plan-2024-2025"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"
 
@@ -34,7 +30,7 @@ def corpus() -> Path:
 
 def sample(suffix: str) -> Path:
     """A committed rendition of the sample deck, by its suffix (".pptx", "-a4.pdf", ...)."""
-    return SAMPLES / f"{STEM}{suffix}"
+    return SAMPLES / f"{OLD_DECK.stem}{suffix}"
 
 
 @pytest.fixture(scope="session")
@@ -66,13 +62,13 @@ def expected_changes() -> list[dict]:
 @pytest.fixture(scope="session")
 def sample_deck() -> Path:
     """The sample deck in markdown."""
-    return SAMPLE_DECK
+    return OLD_DECK
 
 
 @pytest.fixture(scope="session")
 def sample_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample deck extracted through the command line (plan.json, CSVs, meetings.ics)."""
     outdir = tmp_path_factory.mktemp("extract")
-    result = CliRunner().invoke(main, ["extract", str(SAMPLE_DECK), "-o", str(outdir)])
+    result = CliRunner().invoke(main, ["extract", str(OLD_DECK), "-o", str(outdir)])
     assert result.exit_code == 0, result.output
     return outdir / SAMPLE_ID

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
+from sample_paths import OLD_DECK
 
-from extractor.cli import main
+from extractor.cli.main import main
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "samples" / "u4ssc-action-plan-2024-2025.md"
-SEED_HTML = ROOT / "samples" / "u4ssc-action-plan-2024-2025.html"
+SEED = OLD_DECK
+SEED_HTML = OLD_DECK.with_suffix(".html")
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SCRIPT = Path(sys.executable).with_name("actionplan")
 

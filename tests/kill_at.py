@@ -42,6 +42,6 @@ else:
     connect = sqlite3.connect
     sqlite3.connect = lambda *args, **kwargs: connect(*args, factory=CountedConnection, **kwargs)
 
-from extractor.cli import main  # noqa: E402 - after the hooks are in place
+from extractor.cli.main import main  # noqa: E402 - after the hooks are in place
 
 main(sys.argv[3:])

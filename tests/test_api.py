@@ -11,8 +11,8 @@ import pytest
 from helpers import SEED, edition_deck, edition_id, run_cli
 
 from extractor.api import extract_deck, load_store, load_tables, plan_tables
-from extractor.extract import NoPlanError
-from extractor.writers import TABLE_COLUMNS
+from extractor.recognise.extract import NoPlanError
+from extractor.writers.tables import TABLE_COLUMNS
 from parsers.errors import InputError
 
 
@@ -84,7 +84,7 @@ def test_parquet_files_are_byte_identical_across_runs(tmp_path: Path) -> None:
 def test_extracting_does_not_import_pandas_unless_parquet_is_asked_for(tmp_path: Path) -> None:
     probe = (
         "import sys\n"
-        "from extractor.cli import main\n"
+        "from extractor.cli.main import main\n"
         f"try:\n    main(['extract', {str(SEED)!r}, '-o', {str(tmp_path)!r}, '--workers', '1'])\n"
         "except SystemExit:\n    pass\n"
         "print('pandas' in sys.modules, 'pyarrow' in sys.modules)\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from helpers import SCRIPT, edition_deck, edition_id, folder_bytes, run_script
 
-from extractor.writers import TABLE_COLUMNS
+from extractor.writers.tables import TABLE_COLUMNS
 
 STORE = "actionplans.sqlite"
 TABLES = ("editions", *TABLE_COLUMNS)

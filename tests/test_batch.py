@@ -29,9 +29,9 @@ from helpers import (
     statuses,
 )
 
-from extractor.batch import BatchOptions, collect_inputs, run_batch
-from extractor.jobs import Settings
-from extractor.writers import TABLE_COLUMNS
+from extractor.batch.jobs import Settings
+from extractor.batch.run import BatchOptions, collect_inputs, run_batch
+from extractor.writers.tables import TABLE_COLUMNS
 
 EDITION = edition_id(2024)
 

@@ -12,15 +12,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from sample_paths import OLD_DECK, ROOT
 
-from extractor.cli import main
-from extractor.writers import TABLE_COLUMNS
+from extractor.cli.main import main
+from extractor.writers.tables import TABLE_COLUMNS
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "samples" / "u4ssc-action-plan-2024-2025.md"
-SEED_HTML = ROOT / "samples" / "u4ssc-action-plan-2024-2025.html"
+SEED = OLD_DECK
+SEED_HTML = OLD_DECK.with_suffix(".html")
 EDITION = "u4ssc-action-plan-2024-2025"
-SCHEMA = json.loads((ROOT / "extractor/schema/plan.schema.json").read_text())
+SCHEMA = json.loads((ROOT / "extractor/model/schema/plan.schema.json").read_text())
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -35,7 +35,10 @@ def test_extract_writes_plan_and_every_csv(tmp_path: Path) -> None:
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["plan.json", "meetings.ics"] + [f"{name}.csv" for name in TABLE_COLUMNS]
     )
-    assert "9 thematic groups, 22 working groups, 27 meetings, 23 people, 0 warnings" in out
+    assert (
+        "9 thematic groups, 22 working groups, 27 meetings, 23 people, 100% of text used, 0 warnings"
+        in out
+    )
 
 
 def test_plan_json_matches_the_schema(tmp_path: Path) -> None:
@@ -227,7 +230,7 @@ def test_console_script_runs_and_help_is_fast() -> None:
     assert "extract" in result.stdout
     probe = subprocess.run(
         [sys.executable, "-c",
-         "import sys, extractor.cli; "
+         "import sys, extractor.cli.main; "
          "print(sorted(m for m in ('pandas', 'dateparser', 'lxml', 'pdfplumber') "
          "if m in sys.modules))"],
         capture_output=True, text=True, check=True,

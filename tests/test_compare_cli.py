@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from sample_paths import NEW_DECK, OLD_DECK, ROOT
 
-from extractor.cli import main
+from extractor.cli.main import main
 
 OLD_ID, NEW_ID = "u4ssc-action-plan-2024-2025", "u4ssc-action-plan-2025-2026"
 

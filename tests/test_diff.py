@@ -9,11 +9,20 @@ from pathlib import Path
 import pytest
 from sample_paths import SAMPLES
 
-from extractor.diff import Change, diff_plans
-from extractor.diff_report import record
-from extractor.editions import load_edition
-from extractor.plan import Deliverable, Leader, Meeting, OrganisationRef, Plan, YearSpan
-from extractor.profile import DEFAULT_PROFILE, Profile, load_profile
+from extractor.compare.changes import record
+from extractor.compare.diff import Change, diff_plans
+from extractor.compare.editions import load_edition
+from extractor.model.plan import (
+    Deliverable,
+    DeliverableStatus,
+    Leader,
+    LeaderRole,
+    Meeting,
+    OrganisationRef,
+    Plan,
+    YearSpan,
+)
+from extractor.profile.load import DEFAULT_PROFILE, Profile, load_profile
 from parsers.detect import supported
 
 AI = "artificial-intelligence-in-cities"
@@ -36,7 +45,10 @@ def meeting(start: str, end: str) -> Meeting:
     def utc(text: str) -> str:
         return datetime.fromisoformat(text).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-    return Meeting(start, end, utc(start), utc(end), "Europe/Zurich", f"{start} - {end}")
+    return Meeting(
+        start=start, end=end, start_utc=utc(start), end_utc=utc(end), timezone="Europe/Zurich",
+        raw=f"{start} - {end}",
+    )  # fmt: skip
 
 
 @pytest.fixture
@@ -58,7 +70,9 @@ def test_sample_editions_give_exactly_the_hand_written_changes(
 def _renditions() -> list[tuple[Path, Path]]:
     decks = sorted(p for p in SAMPLES.iterdir() if supported(p))
     markdown = [p for p in decks if p.suffix == ".md"]
-    return [(md, other) for md in markdown for other in decks if other.stem == md.stem != other]
+    return [
+        (md, other) for md in markdown for other in decks if other.stem == md.stem and other != md
+    ]
 
 
 @pytest.mark.parametrize(
@@ -253,8 +267,9 @@ def test_leader_changing_organisation(old_plan, new, profile) -> None:
 
 def test_leaders_added_and_removed(old_plan, new, profile) -> None:
     wg7 = working_group(new, "city-platforms/wg7")
-    maria = Leader("María López", "maria-lopez", [OrganisationRef("un-tourism", "UN Tourism")],
-                   None, "leader", "María López (UN Tourism)")  # fmt: skip
+    maria = Leader(name="María López", person_id="maria-lopez",
+                   organisations=[OrganisationRef("un-tourism", "UN Tourism")], country=None,
+                   role=LeaderRole.LEADER, raw="María López (UN Tourism)")  # fmt: skip
     wg7.leaders = [wg7.leaders[1], maria]
     assert changes(old_plan, new, profile) == [
         Change("leader", "added", "city-platforms/wg7/maria-lopez", new="María López (UN Tourism)"),
@@ -276,7 +291,8 @@ def test_leader_role_change(old_plan, new, profile) -> None:
 def test_deliverable_completed_and_added(old_plan, new, profile) -> None:
     guide = working_group(new, "future-foresight-for-cities/wg1").deliverables[0]
     guide.status, guide.is_new = "completed", True
-    report = Deliverable("Smart destination platforms: a reference model", None, "completed", True)
+    report = Deliverable(title="Smart destination platforms: a reference model", url=None,
+                         status=DeliverableStatus.COMPLETED, is_new=True)  # fmt: skip
     working_group(new, "city-platforms/wg7").deliverables.append(report)
     assert changes(old_plan, new, profile) == [
         Change("deliverable", "added",

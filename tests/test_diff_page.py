@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from page_helpers import content_policy, outside_references, shown_counts, soup
 from sample_paths import NEW_DECK, OLD_DECK
 
-from extractor.cli import main
-from extractor.diff import PlanDiff
-from extractor.diff_report import changed_groups, changes_md, kind_counts
+from extractor.cli.main import main
+from extractor.compare.changes import changed_groups, changes_md, kind_counts
+from extractor.compare.diff import PlanDiff
 
 REMOVED = "enhancing-urban-economic-resilience-and-smart-sustainable-cities"
 RENAMED = {

@@ -7,8 +7,8 @@ import io
 import json
 from copy import deepcopy
 
-from extractor.diff import diff_plans
-from extractor.diff_report import changes_csv, changes_json, changes_md, report_files
+from extractor.compare.changes import changes_csv, changes_json, changes_md, report_files
+from extractor.compare.diff import diff_plans
 
 
 def test_json_holds_the_edition_ids_and_six_field_records(sample_diff, expected_changes) -> None:

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalizers.directory import ORGANISATION_KINDS, Directory, Organisation, country_name
+from extractor.profile.load import ProfileError, load_countries, load_directory
+from normalizers.directory import ORGANISATION_KINDS, Countries, Directory, Organisation
 from normalizers.text import slugify
 
-DATA = Path(__file__).resolve().parents[1] / "extractor" / "data"
+DATA = Path(__file__).resolve().parents[1] / "extractor" / "profile" / "data"
 
 
 def read_rows(name: str) -> list[dict[str, str]]:
@@ -22,7 +23,8 @@ def read_rows(name: str) -> list[dict[str, str]]:
 
 ORGANISATIONS = read_rows("organisations.csv")
 PEOPLE = read_rows("people.csv")
-DIRECTORY = Directory.from_rows(ORGANISATIONS, PEOPLE)
+DIRECTORY = load_directory()
+country_name = DIRECTORY.country
 
 
 @pytest.fixture(scope="module")
@@ -227,7 +229,7 @@ def test_names_differing_in_a_number_never_merge() -> None:
 
 
 def test_fuzzy_matching_follows_the_cutoff() -> None:
-    strict = Directory.from_rows(ORGANISATIONS, PEOPLE, fuzzy_cutoff=100.0)
+    strict = Directory.from_rows(ORGANISATIONS, PEOPLE, load_countries(), fuzzy_cutoff=100.0)
     assert strict.organisation("Middlesex Universty Dubai") is None
     assert strict.organisation("Middlesex University Dubai") is not None
 
@@ -235,7 +237,13 @@ def test_fuzzy_matching_follows_the_cutoff() -> None:
 def test_organisation_or_new_keeps_unknown_names_apart(directory: Directory) -> None:
     found = directory.organisation_or_new("  World Health   Organization ")
     assert found == Organisation(
-        "world-health-organization", "World Health Organization", None, None, None, None, False
+        id="world-health-organization",
+        name="World Health Organization",
+        acronym=None,
+        kind=None,
+        parent_id=None,
+        country=None,
+        known=False,
     )
     assert directory.organisation_or_new("Valencia").id == "city-of-valencia"
 
@@ -307,7 +315,7 @@ def test_a_later_row_with_the_same_id_replaces_the_earlier() -> None:
 
 def test_country_cells_are_canonical(directory: Directory) -> None:
     rows = [org_row("Acme", country="UK")]
-    found = Directory.from_rows(rows, []).organisation("Acme")
+    found = Directory.from_rows(rows, [], directory.countries).organisation("Acme")
     assert found is not None and found.country == "United Kingdom"
 
 
@@ -370,6 +378,27 @@ def test_country_names(text: str, country: str) -> None:
 )
 def test_not_country_names(text: str) -> None:
     assert country_name(text) is None
+
+
+def test_country_aliases_come_from_the_data_file() -> None:
+    with (DATA / "countries.csv").open(encoding="utf-8") as handle:
+        assert handle.readline().strip() == "alias,country"
+    assert Countries().name("UK") is None  # pycountry alone does not know it
+    assert Countries({"Hellas": "Hellenic Republic"}).name("hellas") == "Greece"
+
+
+def test_a_country_alias_must_name_a_country(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="'Atlantis' is not a country name"):
+        Countries({"Atl": "Atlantis"})
+    table = tmp_path / "countries.csv"
+    table.write_text("alias,country\nAtl,Atlantis\n", encoding="utf-8")
+    with pytest.raises(ProfileError, match="countries.csv: not a table of country aliases"):
+        load_countries(table)
+
+
+def test_without_the_aliases_an_everyday_name_is_no_country() -> None:
+    with pytest.raises(ValueError, match="unknown country 'UK'"):
+        Directory.from_rows([org_row("Acme Ltd", country="UK")], [])
 
 
 # -- properties --------------------------------------------------------------------------------

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from sample_paths import OLD_DECK, ROOT
 
-from extractor.extract import extract_plan
-from extractor.plan import Deliverable, Leader, Meeting, Objective, Plan, YearSpan
-from extractor.profile import load_profile
+from extractor.model.plan import Deliverable, Leader, Meeting, Objective, Plan, YearSpan
+from extractor.profile.load import load_profile
+from extractor.recognise.extract import extract_plan
 from parsers.detect import parse_file
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "samples" / "u4ssc-action-plan-2024-2025.md"
+SEED = OLD_DECK
 EXPECTED = json.loads((ROOT / "tests/data/u4ssc-action-plan-2024-2025.expected.json").read_text())
 
 

@@ -9,8 +9,8 @@ from copy import deepcopy
 
 import pytest
 
-from extractor.history import History, build_history, history_csv, history_json
-from extractor.plan import Plan, YearSpan
+from extractor.compare.history import History, build_history, history_csv, history_json
+from extractor.model.plan import Plan, YearSpan
 
 OLD, NEW = "u4ssc-action-plan-2024-2025", "u4ssc-action-plan-2025-2026"
 CENTRED = "enabling-people-centred-cities-through-digital-transformation"

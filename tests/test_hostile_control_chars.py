@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.extract import extract_plan
-from extractor.profile import load_profile
-from extractor.writers import plan_to_dict, render_files, without_sources
+from extractor.model.dump import plan_to_dict, without_sources
+from extractor.profile.load import load_profile
+from extractor.recognise.extract import extract_plan
+from extractor.writers.files import render_files
 from parsers.deck import Link
 from parsers.detect import parse_file
 from parsers.errors import InputError, printable

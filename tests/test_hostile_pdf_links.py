@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES, sample
 
-from extractor.extract import extract_plan
-from extractor.profile import DEFAULT_PROFILE, load_profile
-from extractor.writers import plan_to_dict, without_sources
+from extractor.model.dump import plan_to_dict, without_sources
+from extractor.profile.load import DEFAULT_PROFILE, load_profile
+from extractor.recognise.extract import extract_plan
 from parsers.deck import Link
 from parsers.pdf import parse_pdf
 

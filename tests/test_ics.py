@@ -10,10 +10,10 @@ from pathlib import Path
 import icalendar
 from click.testing import CliRunner
 
-from extractor.cli import main
-from extractor.ics import meeting_uids, meetings_ics
-from extractor.load import load_plan
-from extractor.schedule import scheduled_meetings
+from extractor.cli.main import main
+from extractor.model.load import load_plan
+from extractor.model.schedule import scheduled_meetings
+from extractor.writers.ics import meeting_uids, meetings_ics
 
 
 def _plan_meetings(edition: Path) -> list[dict]:

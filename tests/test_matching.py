@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.matching import RENAME_THRESHOLD, match, name_similarity, same, similar, text_key
+from extractor.compare.matching import (
+    RENAME_THRESHOLD,
+    match,
+    name_similarity,
+    same,
+    similar,
+    text_key,
+)
 
 
 def test_text_key_ignores_accents_case_punctuation_and_spacing() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sample_paths import OLD_DECK
 
 from parsers.deck import Heading, ListItem, Paragraph, Table
 from parsers.detect import parse_file
@@ -12,8 +13,7 @@ from parsers.errors import InputError
 from parsers.html import parse_html
 from parsers.markdown import parse_markdown
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "samples" / "u4ssc-action-plan-2024-2025.md"
+SEED = OLD_DECK
 
 
 def write(tmp_path: Path, name: str, text: str | bytes) -> Path:

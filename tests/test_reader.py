@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.extract import NoPlanError, extract_plan
-from extractor.plan import Plan
-from extractor.profile import load_profile
+from extractor.model.plan import Plan
+from extractor.profile.load import load_profile
+from extractor.recognise.extract import NoPlanError, extract_plan
 from parsers.markdown import parse_markdown
 
 PROFILE = load_profile()
@@ -35,7 +35,7 @@ Smart Water Working Groups\tLeader\tTimeline\tExpected publication date\tPlanned
 
 
 def extract(tmp_path: Path, text: str) -> Plan:
-    path = tmp_path / "deck.md"
+    path = tmp_path / "plan-2025-2026.md"  # the period, when a test deck has no title
     path.write_text(text, encoding="utf-8")
     return extract_plan(parse_markdown(path), PROFILE)
 

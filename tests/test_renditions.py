@@ -12,9 +12,9 @@ import sys
 import pytest
 from conftest import sample
 
-from extractor.extract import extract_plan
-from extractor.profile import DEFAULT_PROFILE, load_profile
-from extractor.writers import plan_to_dict, without_sources
+from extractor.model.dump import plan_to_dict, without_sources
+from extractor.profile.load import DEFAULT_PROFILE, load_profile
+from extractor.recognise.extract import extract_plan
 from parsers.detect import parse_file
 
 RENDITIONS = (".md", ".html", ".pptx", ".pdf", "-a4.pdf")

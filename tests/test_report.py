@@ -10,10 +10,10 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from page_helpers import content_policy, outside_references, shown_counts, soup
 
-from extractor.cli import main
-from extractor.load import load_plan
-from extractor.plan import PlanWarning, SourceRef
-from extractor.report import edition_report
+from extractor.cli.main import main
+from extractor.model.load import load_plan
+from extractor.model.plan import PlanWarning, SourceRef
+from extractor.report.edition import edition_report
 
 
 def _report(*args: str) -> tuple[int, str]:
@@ -89,7 +89,9 @@ def test_calendar_download_is_the_ics_of_the_edition(
 
 def test_warnings_are_listed_with_where_they_came_from(sample_edition: Path) -> None:
     plan = load_plan(sample_edition)
-    warning = PlanWarning("'budget' fact not understood", "EUR 10k", SourceRef("line 7"))
+    warning = PlanWarning(
+        message="'budget' fact not understood", raw="EUR 10k", source=SourceRef("line 7")
+    )
     plan.warnings.append(warning)
     page = BeautifulSoup(edition_report(plan), "html.parser")
     assert shown_counts(page)["warnings"] == 1
@@ -121,5 +123,5 @@ def test_more_than_two_editions_or_options_of_two_are_usage_errors(
     code, output = _report(
         str(sample_edition), "--aliases", "x.csv", "-o", str(tmp_path / "r.html")
     )
-    assert code == 2 and "--profile and --aliases apply to OLD NEW only" in output
+    assert code == 2 and "--aliases applies to OLD NEW only" in output
     assert not (tmp_path / "r.html").exists()

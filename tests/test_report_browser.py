@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 from sample_paths import NEW_DECK, OLD_DECK
 
-from extractor.cli import main
-from extractor.diff_report import changed_groups
+from extractor.cli.main import main
+from extractor.compare.changes import changed_groups
 
 pytestmark = pytest.mark.slow
 

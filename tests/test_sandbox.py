@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from extractor.sandbox import MB, SandboxError, run_limited
+from extractor.batch.sandbox import MB, SandboxError, run_limited
 
 
 def double(value: int) -> tuple[int, int]:

@@ -13,10 +13,11 @@ import pytest
 from helpers import SEED, run_cli
 
 from extractor.api import extract_deck
-from extractor.columns import BOOLEAN_COLUMNS
-from extractor.manifest import Manifest, write_manifest
-from extractor.store import StoreError, import_plan, open_store
-from extractor.writers import TABLE_COLUMNS, render_files
+from extractor.batch.manifest import Manifest, write_manifest
+from extractor.writers.columns import BOOLEAN_COLUMNS
+from extractor.writers.files import render_files
+from extractor.writers.store import StoreError, import_plan, open_store
+from extractor.writers.tables import TABLE_COLUMNS
 
 EDITION = "u4ssc-action-plan-2024-2025"
 

@@ -6,8 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.profile.load import load_profile
 from normalizers.problems import Problem
-from normalizers.years import Years, parse_years, years_problem
+from normalizers.values import YearSpan
+from normalizers.years import parse_years, years_problem
+
+# The profile's "nothing here" words, folded: the one list every field uses.
+EMPTY = load_profile().empty.phrases
 
 
 @pytest.mark.parametrize(
@@ -31,7 +36,7 @@ from normalizers.years import Years, parse_years, years_problem
     ],
 )
 def test_year_spans(text: str, start: int, end: int) -> None:
-    assert parse_years(text) == Years(raw=text.strip(), start_year=start, end_year=end)
+    assert parse_years(text) == YearSpan(raw=text.strip(), start_year=start, end_year=end)
 
 
 @pytest.mark.parametrize(
@@ -51,19 +56,31 @@ def test_parse_years_raises_nothing_on_odd_input() -> None:
     assert parse_years("\x00\ufeff") is None
 
 
-@pytest.mark.parametrize("text", ["", "   ", "N/A", "n/a", "NA", "-", "None", "TBD", "tbc", "TBD."])
+@pytest.mark.parametrize("text", ["", "   ", "N/A", "n/a", "NA", "-", "None", "nil", "N/A."])
 def test_no_problem_for_empty_values(text: str) -> None:
-    assert years_problem(text) is None
+    assert years_problem(text, EMPTY) is None
+
+
+@pytest.mark.parametrize("text", ["TBD", "tbc", "TBD."])
+def test_empty_values_match_folded_and_without_punctuation(text: str) -> None:
+    assert years_problem(text, ("tbd", "tbc")) is None
+
+
+def test_words_outside_the_profile_list_are_problems() -> None:
+    # "TBD" is not among the u4ssc profile's empty values, so a timeline "TBD" is reported.
+    assert years_problem("TBD", EMPTY) == Problem(
+        "timeline not understood; expected a year or a range like 2024-2025", "TBD"
+    )
 
 
 @pytest.mark.parametrize("text", ["2024-2025", "2025", "2024 \u2013 25"])
 def test_no_problem_for_year_spans(text: str) -> None:
-    assert years_problem(text) is None
+    assert years_problem(text, EMPTY) is None
 
 
 @pytest.mark.parametrize("text", ["Q1 2025", " 2025-2024 ", "ongoing", "2024-2025 (extended)"])
 def test_problem_for_text_not_understood(text: str) -> None:
-    problem = years_problem(text)
+    problem = years_problem(text, EMPTY)
     assert problem == Problem(problem.message if problem else "", text.strip())
     assert problem is not None and problem.message.startswith("timeline not understood")
 
@@ -82,8 +99,8 @@ def test_any_valid_span_round_trips(start: int, length: int, separator: str, sho
     end = min(start + length, 2100)
     written_end = f"{end % 100:02d}" if short and end - start < 100 else str(end)
     text = f"{start}{separator}{written_end}"
-    assert parse_years(text) == Years(raw=text, start_year=start, end_year=end)
-    assert years_problem(text) is None
+    assert parse_years(text) == YearSpan(raw=text, start_year=start, end_year=end)
+    assert years_problem(text, EMPTY) is None
 
 
 @settings(max_examples=200, deadline=None)
@@ -91,7 +108,7 @@ def test_any_valid_span_round_trips(start: int, length: int, separator: str, sho
 def test_reversed_spans_are_rejected(end: int, back: int, separator: str) -> None:
     text = f"{end}{separator}{end - back}"
     assert parse_years(text) is None
-    assert years_problem(text) == Problem(
+    assert years_problem(text, EMPTY) == Problem(
         "timeline not understood; expected a year or a range like 2024-2025", text
     )
 
@@ -101,4 +118,4 @@ def test_reversed_spans_are_rejected(end: int, back: int, separator: str) -> Non
 def test_never_raises(text: str) -> None:
     years = parse_years(text)
     assert years is None or 1900 <= years.start_year <= years.end_year <= 2100
-    years_problem(text)
+    years_problem(text, EMPTY)

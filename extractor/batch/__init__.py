@@ -1,0 +1,1 @@
+"""Batch runs: inputs collected, decks read in sandboxed workers, outputs committed."""

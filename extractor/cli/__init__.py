@@ -1,0 +1,1 @@
+"""The actionplan command line: extract, report, diff and history."""

@@ -1,0 +1,122 @@
+"""The diff and history commands; heavy modules are imported only when a command runs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+
+from extractor.cli.errors import CommandError
+from extractor.cli.options import output_folder_option, profile_options
+
+if TYPE_CHECKING:
+    from extractor.compare.diff import PlanDiff
+    from extractor.model.plan import Plan
+    from extractor.profile.load import Profile
+
+EXIT_SAME, EXIT_CHANGED = 0, 1
+
+
+@click.command("diff")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@output_folder_option("Folder that receives changes.json, changes.csv, changes.md and report.html.")
+@profile_options
+def diff_command(old, new, outdir, profile_path, alias_files) -> None:
+    """Show what changed from edition OLD to edition NEW.
+
+    OLD and NEW are decks, edition folders or plan.json files. The exit code is 0 when nothing
+    changed, 1 when something did and 2 on error."""
+    from extractor.compare.changes import report_files
+
+    result = diff_editions(old, new, profile_path, alias_files)
+    files = report_files(result)
+    if outdir is not None:
+        from extractor.report.diff_page import diff_page
+
+        _write(outdir, {**files, "report.html": diff_page(result)})
+    click.echo(files["changes.md"], nl=False)
+    sys.exit(EXIT_CHANGED if result.changes else EXIT_SAME)
+
+
+def diff_editions(
+    old: Path, new: Path, profile_path: Path | None, alias_files: tuple[Path, ...]
+) -> PlanDiff:
+    """The diff of two editions (decks, edition folders or plan.json); a bad input exits 2."""
+    from extractor.compare.diff import diff_plans
+
+    profile = _load_profile(profile_path, alias_files)
+    plans = [_load(path, profile) for path in (old, new)]
+    return diff_plans(plans[0], plans[1], profile.directory)
+
+
+@click.command("history")
+@click.argument("editions", nargs=-1, required=True, type=click.Path(path_type=Path))
+@output_folder_option("Folder that receives history.csv and history.json (else CSV is printed).")
+@profile_options
+def history_command(editions, outdir, profile_path, alias_files) -> None:
+    """Tabulate working-group statuses and who leads what, per edition.
+
+    EDITIONS are edition folders, folders of them, plan.json files or decks."""
+    from extractor.compare.editions import EditionError, edition_paths
+    from extractor.compare.history import build_history, history_csv, history_json
+
+    profile = _load_profile(profile_path, alias_files)
+    try:
+        paths = edition_paths(editions)
+    except EditionError as err:
+        _fail(err.path, err.reason)
+    plans = _distinct([(path, _load(path, profile)) for path in paths])
+    table = build_history(plans, profile.directory)
+    if outdir is None:
+        click.echo(history_csv(table), nl=False)
+        return
+    _write(outdir, {"history.csv": history_csv(table), "history.json": history_json(table)})
+    click.echo(f"{len(table.editions)} editions, {len(table.rows)} rows -> {outdir}/")
+
+
+def _load_profile(profile_path: Path | None, alias_files: tuple[Path, ...]) -> Profile:
+    from extractor.profile.load import DEFAULT_PROFILE, ProfileError, load_profile
+
+    try:
+        return load_profile(profile_path or DEFAULT_PROFILE, alias_files)
+    except ProfileError as err:
+        raise CommandError(str(err)) from err
+
+
+def _load(path: Path, profile: Profile) -> Plan:
+    from extractor.compare.editions import EditionError, load_edition
+
+    try:
+        return load_edition(path, profile)
+    except EditionError as err:
+        _fail(err.path, err.reason)
+
+
+def _distinct(loaded: list[tuple[Path, Plan]]) -> list[Plan]:
+    """The plans with distinct edition ids; a later copy of an edition is skipped with a note."""
+    seen: dict[str, Path] = {}
+    plans = []
+    for path, plan in loaded:
+        if plan.edition.id in seen:
+            click.echo(f"{path}: same edition as {seen[plan.edition.id]}; skipped", err=True)
+            continue
+        seen[plan.edition.id] = path
+        plans.append(plan)
+    return plans
+
+
+def _write(outdir: Path, files: dict[str, str]) -> None:
+    from extractor.writers.atomic import write_text
+
+    try:
+        for name, text in files.items():
+            write_text(outdir / name, text)
+    except OSError as err:
+        _fail(str(outdir), f"cannot write here ({err.strerror or err})")
+
+
+def _fail(path: str, reason: str) -> NoReturn:
+    raise CommandError(path, reason)

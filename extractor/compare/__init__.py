@@ -1,0 +1,1 @@
+"""Comparing editions: matching records, the diff, its change files, and history."""

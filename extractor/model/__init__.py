@@ -1,0 +1,1 @@
+"""The plan model: the records of one edition, reading plan.json back, its JSON Schema."""

@@ -1,0 +1,161 @@
+"""Loading a profile: the vocabulary of one family of action plans, and the alias tables."""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from extractor.model.kinds import Stage
+from extractor.profile.phrases import PatternSet, PhraseSet
+from extractor.profile.styles import StatusStyles, status_styles
+from normalizers.directory import Countries, Directory
+from normalizers.leader_words import LeaderVocabulary, leader_vocabulary
+from normalizers.meetings import MeetingVocabulary, vocabulary_from_profile
+from normalizers.status import StatusVocabulary, status_vocabulary
+
+DATA = Path(__file__).parent / "data"
+DEFAULT_PROFILE = DATA / "profiles" / "u4ssc.toml"
+ORGANISATIONS = DATA / "organisations.csv"
+PEOPLE = DATA / "people.csv"
+LEADER_WORDS = DATA / "leader_words.toml"
+COUNTRIES = DATA / "countries.csv"
+
+SECTION_KEYS = (
+    "group_reference", "proposed_working_groups", "working_group_heading", "scope",
+    "objectives", "primary_objectives", "secondary_objectives", "deliverables",
+    "deliverable_prefixes", "contact", "working_groups",
+)  # fmt: skip
+
+
+class ProfileError(Exception):
+    """A profile or alias file that cannot be used; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Everything the extractor knows about one family of decks."""
+
+    name: str
+    edition_title: PhraseSet
+    stages: Mapping[Stage, PatternSet]
+    approved: PhraseSet
+    sections: Mapping[str, PatternSet]
+    facts: Mapping[str, PhraseSet]
+    columns: Mapping[str, PhraseSet]
+    working_group_cell: PatternSet
+    empty: PhraseSet
+    pointers: PhraseSet
+    meetings: MeetingVocabulary
+    status: StatusVocabulary
+    leaders: LeaderVocabulary
+    directory: Directory
+    report_statuses: StatusStyles
+    min_text_used: float = 0.8
+
+
+def load_profile(path: Path = DEFAULT_PROFILE, alias_files: Iterable[Path] = ()) -> Profile:
+    """Read a profile and the alias tables; extra alias files add to or override the defaults."""
+    data = _read_toml(path)
+    directory = load_directory(tuple(alias_files))
+    try:
+        return _build(data, directory, _read_toml(LEADER_WORDS))
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise ProfileError(f"{path}: incomplete or malformed profile ({err})") from err
+
+
+def load_status_styles(path: Path = DEFAULT_PROFILE) -> StatusStyles:
+    """How the report shows a profile's statuses, read without the rest of the profile."""
+    data = _read_toml(path)
+    try:
+        return _status_styles(data, status_vocabulary(data["status"]))
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise ProfileError(f"{path}: incomplete or malformed profile ({err})") from err
+
+
+def load_directory(alias_files: tuple[Path, ...] = ()) -> Directory:
+    """The default alias tables plus extra ones (with acronym/kind columns: organisations)."""
+    organisations = _read_csv(ORGANISATIONS)
+    people = _read_csv(PEOPLE)
+    for extra in alias_files:
+        rows = _read_csv(extra)
+        is_people = bool(rows) and "acronym" not in rows[0] and "kind" not in rows[0]
+        (people if is_people else organisations).extend(rows)
+    try:
+        return Directory.from_rows(organisations, people, load_countries())
+    except (KeyError, TypeError, ValueError) as err:
+        where = ", ".join(str(p) for p in alias_files) or f"{ORGANISATIONS}, {PEOPLE}"
+        raise ProfileError(f"{where}: alias tables do not agree ({err})") from err
+
+
+def load_countries(path: Path = COUNTRIES) -> Countries:
+    """Country names with the everyday aliases of countries.csv (alias,country)."""
+    try:
+        return Countries({row["alias"]: row["country"] for row in _read_csv(path)})
+    except (KeyError, ValueError) as err:
+        raise ProfileError(f"{path}: not a table of country aliases ({err})") from err
+
+
+def _build(
+    data: Mapping[str, Any], directory: Directory, leader_words: Mapping[str, Any]
+) -> Profile:
+    sections = data["sections"]
+    table = dict(data["table"])
+    values, status = data["values"], status_vocabulary(data["status"])
+    empty, pointers = PhraseSet.of(values["empty"]), PhraseSet.of(values["pointers"])
+    return Profile(
+        name=data["profile"]["name"],
+        edition_title=PhraseSet.of(data["edition"]["title_words"]),
+        stages={_stage(k): PatternSet.of(v) for k, v in data["stages"].items()},
+        approved=PhraseSet.of(data.get("approval", {}).get("words", ())),
+        sections={key: PatternSet.of(sections.get(key, ())) for key in SECTION_KEYS},
+        facts={k: PhraseSet.of(v) for k, v in data["facts"].items()},
+        working_group_cell=PatternSet.of(table.pop("working_group_cell")),
+        columns={k: PhraseSet.of(v) for k, v in table.items()},
+        empty=empty,
+        pointers=pointers,
+        meetings=vocabulary_from_profile(data["meetings"], empty.phrases, pointers.phrases),
+        status=status,
+        leaders=leader_vocabulary(leader_words),
+        directory=directory,
+        report_statuses=_status_styles(data, status),
+        min_text_used=float(data.get("recognition", {}).get("min_text_used", 0.8)),
+    )
+
+
+def _status_styles(data: Mapping[str, Any], status: StatusVocabulary) -> StatusStyles:
+    return status_styles(data.get("report", {}).get("status", {}), status.words)
+
+
+def _stage(key: str) -> Stage:
+    """The stage a [stages] key names; another key is an error naming the choices."""
+    try:
+        return Stage(key)
+    except ValueError:
+        raise ValueError(f"[stages] {key!r} is not a stage ({', '.join(Stage)})") from None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as err:
+        raise ProfileError(f"{path}: cannot be read ({err.strerror or err})") from err
+    except tomllib.TOMLDecodeError as err:
+        raise ProfileError(f"{path}: not valid TOML ({err})") from err
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            return [
+                {k.strip(): (v or "").strip() for k, v in row.items() if k}
+                for row in csv.DictReader(handle)
+            ]
+    except OSError as err:
+        raise ProfileError(f"{path}: cannot be read ({err.strerror or err})") from err
+    except (UnicodeDecodeError, csv.Error) as err:
+        raise ProfileError(f"{path}: not a readable UTF-8 CSV file ({err})") from err

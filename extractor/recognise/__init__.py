@@ -1,0 +1,1 @@
+"""Recognition: a Deck read into a Plan, with the normalizers doing the strings."""

@@ -1,0 +1,154 @@
+"""Lines of text: facts, objectives, deliverables, contacts, and names of groups in bold."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from extractor.model.plan import Deliverable, DeliverableStatus, Objective
+from extractor.recognise.text import EMAIL, OBJECTIVE_LABEL, URL, split_label, strip_symbols
+from normalizers.text import squash_spaces
+from parsers.deck import Link, ListItem, Location, Paragraph
+
+if TYPE_CHECKING:
+    from extractor.recognise.reader import DeckReader
+
+
+MAX_LABEL = 40  # a longer line is not a label standing alone
+MAX_NAME = 120  # a longer line, or one ending a sentence, does not name a group
+
+
+class LineRules:
+    """What a paragraph or list item means, from its shape and the section it is in."""
+
+    def read_line(self: DeckReader, block: Paragraph | ListItem) -> bool:
+        """Read a paragraph or list item; whether it was put to use."""
+        text = squash_spaces(block.text.replace("\n", " "))
+        level = block.level if isinstance(block, ListItem) else None
+        links = block.content.links
+        if self.fact_line(text, block.location, level, links) or self.continue_fact(level, text):
+            return True
+        if self.bare_label(text, block.location, level) or self.value_line(text):
+            return True
+        if self.edition_period(text) or self.approval(text):
+            return True
+        if self.p.sections["contact"].search(text):
+            self.close_working_group()
+            self.mode = "contact"
+            self._contact(text, block)
+            return True
+        if block.content.bold and not split_label(text) and self.section_title(text):
+            return True  # a bold line used as a sub-heading: "Suggested Scope"
+        if self.working_group_line(block, text):
+            return True
+        handler = {
+            "proposed": self._proposed_line,
+            "objectives": self._objective_line,
+            "deliverables": self._deliverable_line,
+            "contact": self._contact_line,
+        }.get(self.mode or "", self._loose_line)
+        return handler(block, text)
+
+    def fact_name(self: DeckReader, label: str) -> str | None:
+        """The field a label names ("Co-leads" -> "co-leader"), or None."""
+        return next((f for f, phrases in self.p.facts.items() if phrases.equals(label)), None)
+
+    def fact_line(
+        self: DeckReader, text: str, location: Location, level: int | None, links: list[Link]
+    ) -> bool:
+        """A "Label: value" line whose label names a fact."""
+        labelled = split_label(text)
+        name = self.fact_name(labelled[0]) if labelled else None
+        if name is None:
+            return False
+        self.take_fact(name, labelled[1], location, level, links)
+        return True
+
+    def bare_label(self: DeckReader, text: str, location: Location, level: int | None) -> bool:
+        """A fact's label on a line of its own ("Leader"): its value is the next line."""
+        name = self.fact_name(text)
+        section = self.mode != "facts" and self.section_title_like(text)
+        if name is None or len(text) > MAX_LABEL or section:
+            return False
+        self.take_fact(name, "", location, level)
+        return True
+
+    def _loose_line(self: DeckReader, block: Paragraph | ListItem, text: str) -> bool:
+        if self.deliverable_prefix(text, block.location):
+            return True
+        if block.content.bold and not split_label(text):
+            self._candidate((strip_symbols(text), block.location))
+            self.mode = None
+            return True
+        if self._contact(text, block):
+            return True
+        self.n.warn("text not understood", text, block.location)
+        if len(text) <= MAX_NAME and not text.endswith("."):
+            self.loose = (self.index, text, block.location, self.n.warnings[-1])
+        return False
+
+    def _proposed_line(self: DeckReader, block: Paragraph | ListItem, text: str) -> bool:
+        self.n.warn("text before any proposed working group", text, block.location)
+        return False
+
+    def _objective_line(self: DeckReader, block: Paragraph | ListItem, text: str) -> bool:
+        if self.deliverable_prefix(text, block.location):
+            return True
+        draft = self.current
+        if draft is None:
+            self.n.warn("objective before any thematic group", text, block.location)
+            return False
+        labelled = OBJECTIVE_LABEL.match(text)
+        objective = Objective(text, self.objective_kind)
+        if labelled:
+            objective = Objective(labelled["text"], self.objective_kind, labelled["label"])
+        draft.group.objectives.append(objective)
+        return True
+
+    def _deliverable_line(self: DeckReader, block: Paragraph | ListItem, text: str) -> bool:
+        if self.deliverable_prefix(text, block.location):
+            return True
+        return self._add_deliverable(text, block.location)
+
+    def deliverable_prefix(self: DeckReader, text: str, location: Location) -> bool:
+        """ "Deliverable: A guide to ..." names a deliverable of the open group or proposal."""
+        found = self.p.sections["deliverable_prefixes"].match(text)
+        if not found:
+            return False
+        return self._add_deliverable(text[found.end() :], location)
+
+    def _add_deliverable(self: DeckReader, title: str, location: Location) -> bool:
+        title = title.strip(" :")
+        title = (title[:-1] if title.endswith(".") else title).strip()
+        title = title[:1].upper() + title[1:]
+        deliverable = Deliverable(
+            title=title, url=None, status=DeliverableStatus.PLANNED, is_new=False
+        )
+        if self.working is not None:
+            self.working.wg.deliverables.append(deliverable)
+        elif self.current is not None:
+            self.current.group.deliverables.append(deliverable)
+        else:
+            self.n.warn("deliverable before any thematic group", title, location)
+            return False
+        return True
+
+    def _contact_line(self: DeckReader, block: Paragraph | ListItem, text: str) -> bool:
+        if self._contact(text, block) or text.endswith(":"):
+            return True
+        self.n.warn("contact text not understood", text, block.location)
+        return False
+
+    def _contact(self: DeckReader, text: str, block: Paragraph | ListItem) -> bool:
+        emails = EMAIL.findall(text)
+        urls = [u for u in URL.findall(text) if not any(u in e for e in emails)]
+        urls += [link.url for link in block.content.links if link.url.startswith("http")]
+        for email in emails:
+            _add_unique(self.contacts.emails, email)
+        for url in urls:
+            _add_unique(self.contacts.websites, url)
+        return bool(emails or urls) or (self.mode == "contact" and text.endswith(":"))
+
+
+def _add_unique(values: list[str], value: str) -> None:
+    if value not in values:
+        values.append(value)

@@ -1,0 +1,36 @@
+"""Rendering and writing the self-contained HTML pages of the reports."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from extractor.writers.atomic import write_text
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@cache
+def _environment() -> Any:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_page(template: str, **context: Any) -> str:
+    """A template rendered with the report stylesheet inlined."""
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    return _environment().get_template(template).render(css=css, **context)
+
+
+def write_page(text: str, path: Path) -> None:
+    """Write a page in one step: a reader never sees half a file."""
+    write_text(path, text)

@@ -1,0 +1,1 @@
+"""Writers: plan.json, CSV, Parquet, meetings.ics, the SQLite store, atomic replacement."""

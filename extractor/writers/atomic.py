@@ -1,0 +1,112 @@
+"""Replacing files and folders in one step, and clearing what a killed run left half-done.
+
+Every file is written to a temporary sibling, synced and renamed over its target; every edition
+folder is staged beside the old one and swapped in with one rename. Temporary names carry
+MARKER and the writing process's id, so a later run removes only what this tool made, and only
+once that process is gone: a user's own hidden files in the output folder are never touched.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+import secrets
+import shutil
+import sys
+from pathlib import Path
+
+MARKER = ".actionplan-"
+# <MARKER><kind>-<pid>-<random>-<name>: kind "tmp" (a file), "new" (a staged folder) or
+# "old" (the snapshot a folder swap retires, named after the folder it comes back to).
+TEMPORARY = re.compile(
+    rf"^{re.escape(MARKER)}(?P<kind>tmp|new|old)-(?P<pid>\d+)-[0-9a-f]{{8}}-(?P<name>.+)$"
+)
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
+
+
+def temporary_path(target: Path, kind: str = "tmp") -> Path:
+    """A fresh temporary name beside target, marked as this tool's and this process's."""
+    return target.with_name(f"{MARKER}{kind}-{os.getpid()}-{secrets.token_hex(4)}-{target.name}")
+
+
+def write_text(target: Path, text: str) -> None:
+    """Write a UTF-8 text file in one step: a reader sees the old file or the new one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = temporary_path(target)
+    try:
+        with open(temporary, "x", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def staging_dir(target: Path) -> Path:
+    """A new empty folder beside target in which to build its next version."""
+    staging = temporary_path(target, "new")
+    staging.mkdir()
+    return staging
+
+
+def replace_dir(staging: Path, target: Path) -> None:
+    """Swap a staged folder into place; the old snapshot is removed only after the swap."""
+    if target.resolve() == staging.parent.resolve() or target.name in ("", ".", ".."):
+        raise ValueError(f"refusing to replace the folder that holds the output: {target}")
+    staging.chmod(0o755)
+    if not target.exists():
+        os.replace(staging, target)
+        return
+    if exchange(staging, target):  # no moment without the folder; the caller removes staging
+        return
+    retired = temporary_path(target, "old")
+    os.replace(target, retired)
+    os.replace(staging, target)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two existing paths atomically (Linux renameat2); False where that is not possible."""
+    if sys.platform != "linux":
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except AttributeError:  # a C library without the call
+        return False
+    result = renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE)
+    return result == 0
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Clear this tool's temporaries left by processes that are gone; put retired folders back."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        found = TEMPORARY.match(path.name)
+        if not found or _alive(int(found["pid"])):
+            continue
+        original = folder / found["name"]
+        if found["kind"] == "old" and path.is_dir() and not original.exists():
+            path.rename(original)  # killed between the two renames: the old snapshot goes back
+        elif path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id runs (another run may be writing beside us)."""
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
