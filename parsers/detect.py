@@ -12,6 +12,7 @@ from parsers.safety import (
     DEFAULT_LIMITS,
     Limits,
     check_ooxml_package,
+    check_regular_file,
     check_size,
     library_errors,
 )
@@ -41,7 +42,7 @@ PARSERS = {
     "pdf": ("parsers.pdf", "parse_pdf"),
 }
 # Options a reader takes besides the path.
-PARSER_OPTIONS = {"pdf": ("password",)}
+PARSER_OPTIONS = {"pdf": ("password", "max_pages")}
 HINTS = {
     ".ppt": "a PowerPoint 97-2003 file; save it as .pptx",
     ".pptm": "a macro-enabled deck; save it as .pptx",
@@ -72,13 +73,12 @@ def parse_file(path: Path, password: str | None = None, limits: Limits = DEFAULT
         known = ", ".join(sorted(EXTENSIONS))
         hint = f": {HINTS[suffix]}" if suffix in HINTS else f" (supported: {known})"
         raise InputError(path, f"unsupported file type '{path.suffix or '(none)'}'{hint}")
-    if not path.is_file():
-        raise InputError(path, "no such file")
+    check_regular_file(path, limits)
     check_size(path, limits.max_file_bytes)
     _check_signature(path, fmt)
     if fmt == "pptx":
         check_ooxml_package(path, limits)
-    options = {"password": password}
+    options = {"password": password, "max_pages": limits.max_pages}
     wanted = {name: options[name] for name in PARSER_OPTIONS.get(fmt, ())}
     with library_errors(path, fmt):
         return parser_for(fmt)(path, **wanted)

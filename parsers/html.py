@@ -23,7 +23,7 @@ from parsers.deck import (
     Table,
 )
 from parsers.errors import InputError
-from parsers.runs import WHITESPACE, tidy
+from parsers.runs import WHITESPACE, clean_url, tidy
 from parsers.slides import Rule, split_into_slides
 from parsers.source import describe_source, read_text
 
@@ -72,7 +72,7 @@ LocateFn = Callable[[etree._Element], Location]
 
 def parse_html(path: Path) -> Deck:
     """Read an HTML page into a Deck; locations are source line numbers."""
-    text, warnings = read_text(path)
+    text, warnings = read_text(path, html=True)
     root = parse_document(text, path)
     blocks = list(walk_blocks(root, lambda el: Location("line", el.sourceline or 1)))
     return Deck(split_into_slides(blocks), describe_source(path, "html"), warnings)
@@ -258,7 +258,7 @@ class _RichBuilder:
             if tag in BLOCKS and tag != "br":
                 self.add_break()
             if tag == "a" and el.get("href"):
-                self.links.append((start, len(self.pieces), el.get("href").strip()))
+                self.links.append((start, len(self.pieces), clean_url(el.get("href"))))
         if with_tail:
             self.add_text(el.tail or "", outer_bold)
 
@@ -269,6 +269,6 @@ class _RichBuilder:
         links = []
         for start, end, url in self.links:
             link_text = tidy("".join(p for p, _ in self.pieces[start:end]))
-            if link_text:
+            if link_text and url:
                 links.append(Link(link_text, url))
         return RichText(text, bold, links)

@@ -14,7 +14,8 @@ from pathlib import Path
 from parsers.continued import merge_continued_tables
 from parsers.deck import Block, Deck, Heading, Location, Slide, Table
 from parsers.errors import InputError
-from parsers.pdf_open import open_pdf, read_pages
+from parsers.pdf_links import page_links
+from parsers.pdf_open import MAX_PAGES, open_pdf, read_pages
 from parsers.pdf_tables import FoundTable, aligned_tables, ruled_tables
 from parsers.pdf_text import (
     TextBlock,
@@ -44,10 +45,10 @@ class PageText:
     images: int
 
 
-def parse_pdf(path: Path, password: str | None = None) -> Deck:
+def parse_pdf(path: Path, password: str | None = None, max_pages: int = MAX_PAGES) -> Deck:
     """Read a PDF deck into a Deck, one slide per page."""
     with open_pdf(path, password) as pdf:
-        pages = read_pages(path, pdf, read_page)
+        pages, warnings = read_pages(path, pdf, read_page, max_pages)
     if not any(page.chars for page in pages):
         if any(page.images for page in pages):
             reason = "no text layer (scanned or image-only pages); run OCR on it, e.g. ocrmypdf"
@@ -56,13 +57,13 @@ def parse_pdf(path: Path, password: str | None = None) -> Deck:
         raise InputError(path, reason)
     slides = _to_slides(pages)
     merge_continued_tables(slides)
-    return Deck(slides, describe_source(path, "pdf"))
+    return Deck(slides, describe_source(path, "pdf"), warnings)
 
 
 def read_page(page, location: Location) -> PageText:
     """One page's paragraphs and tables in reading order, and its title candidate."""
     chars = text_chars(page.chars)
-    links = [link for link in page.hyperlinks if link.get("uri")]
+    links = page_links(page, chars)
     tables = ruled_tables(page, chars, links, location) if chars else []
     free = [c for c in chars if not any(inside(t.bbox, c) for t in tables)]
     found = segments(free)

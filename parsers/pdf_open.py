@@ -10,9 +10,11 @@ from typing import TypeVar
 
 from parsers.deck import Location
 from parsers.errors import InputError, first_line
+from parsers.pdf_rotation import page_turn, turned_text
+from parsers.safety import DEFAULT_LIMITS
 
 T = TypeVar("T")
-MAX_PAGES = 500  # a slide deck; more pages than this is another kind of document
+MAX_PAGES = DEFAULT_LIMITS.max_pages
 BROKEN = (AssertionError, TypeError, ValueError, KeyError, IndexError, RecursionError, EOFError)
 
 
@@ -23,14 +25,31 @@ def open_pdf(path: Path, password: str | None) -> Iterator:
 
     # pdfminer logs every oddity it recovers from; the reader reports real failures itself
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    try:
-        pdf = pdfplumber.open(path, password=password or "")
-    except Exception as err:  # pdfplumber wraps whatever pdfminer raises
-        raise explain(path, err, password) from err
+    pdf = _open(pdfplumber, path, password)
     try:
         yield pdf
     finally:
         _close(pdf)
+
+
+def _open(pdfplumber, path: Path, password: str | None):
+    """Open with the empty password first, as PDF viewers do, then with the one given.
+
+    A PDF with an owner password only opens with the empty one; a --password meant for other
+    files of a batch must not stop it from opening.
+    """
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    if password:
+        try:
+            return pdfplumber.open(path, password="")
+        except Exception as err:  # pdfplumber wraps whatever pdfminer raises
+            if not isinstance(_unwrap(err), PDFPasswordIncorrect):
+                raise explain(path, err, password) from err
+    try:
+        return pdfplumber.open(path, password=password or "")
+    except Exception as err:
+        raise explain(path, err, password) from err
 
 
 def _close(pdf) -> None:
@@ -42,17 +61,27 @@ def _close(pdf) -> None:
             pdf.stream.close()
 
 
-def read_pages(path: Path, pdf, read: Callable[[object, Location], T]) -> list[T]:
-    """Read every page with read(page, location), mapping failures to InputError."""
+def read_pages(
+    path: Path, pdf, read: Callable[[object, Location], T], max_pages: int = MAX_PAGES
+) -> tuple[list[T], list[str]]:
+    """Read every page with read(page, location): what each gives, and warnings on the pages.
+
+    Failures become InputError, as does a PDF over max_pages or whose text is all turned.
+    """
     try:
         pages = pdf.pages
-        if len(pages) > MAX_PAGES:
-            raise InputError(path, f"{len(pages)} pages: too many for a slide deck")
-        read_all = []
+        if len(pages) > max_pages:
+            raise InputError(
+                path,
+                f"{len(pages)} pages: too many for a slide deck (the limit is {max_pages}, "
+                "max_pages); split the document, or raise the limit if it is one deck",
+            )
+        read_all, turns = [], []
         for page in pages:
             read_all.append(read(page, Location("page", page.page_number)))
+            turns.append(page_turn(page))
             page.close()  # drop the page's parsed layout once it is read
-        return read_all
+        return read_all, turned_text(path, turns)
     except InputError:
         raise
     except Exception as err:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from parsers.pdf_rotation import reads_upright
 from parsers.runs import Run
 
 BULLETS = frozenset("•◦▪■●○‣⁃–-*·►▸➢✓❖□◆◇")
@@ -91,7 +92,7 @@ def inside(box: tuple[float, float, float, float], char: dict) -> bool:
 
 def text_chars(chars: Iterable[dict]) -> list[dict]:
     """Visible, upright characters."""
-    return [c for c in chars if c.get("upright", True) and c["text"].strip()]
+    return [c for c in chars if reads_upright(c) and c["text"].strip()]
 
 
 def segments(chars: Sequence[dict]) -> list[Segment]:

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from parsers.deck import Link, RichText
 
 WHITESPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Control characters left once line breaks and spaces are read (NUL, BEL, ESC, DEL, C1...):
+# no deck means them, and in a CSV, a report or a terminal they do harm.
+CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -22,10 +25,15 @@ class Run:
 
 
 def tidy(text: str) -> str:
-    """Normalise Unicode, collapse spaces and trim every line; drop empty lines."""
+    """Normalise Unicode, drop control characters, collapse spaces; trim lines, drop empty ones."""
     text = unicodedata.normalize("NFC", text)
-    lines = (WHITESPACE.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (WHITESPACE.sub(" ", CONTROLS.sub("", line)).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def clean_url(url: str) -> str:
+    """A link target without spaces at its ends nor control characters anywhere."""
+    return CONTROLS.sub("", url).strip()
 
 
 def rich_from_runs(runs: Iterable[Run]) -> RichText:
@@ -41,7 +49,7 @@ def rich_from_runs(runs: Iterable[Run]) -> RichText:
         while url and end < len(runs) and runs[end].url == url:
             end += 1
         text = tidy("".join(r.text for r in runs[index:end])) if url else ""
-        if text:
-            links.append(Link(text.replace("\n", " "), url))
+        if text and clean_url(url):
+            links.append(Link(text.replace("\n", " "), clean_url(url)))
         index = end
     return RichText(tidy("".join(r.text for r in runs)), bold, links)

@@ -1,9 +1,9 @@
-"""Checks made before a parser opens a file: size limits, zip bombs and DTDs in OOXML packages."""
+"""Checks made before a parser opens a file: file kind and size, zip bombs and DTDs in OOXML."""
 
 from __future__ import annotations
 
-import codecs
-import re
+import posixpath
+import stat
 import struct
 import zipfile
 import zlib
@@ -12,16 +12,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
+
 from parsers.errors import InputError
+from parsers.xml_prolog import read_prolog
 
 MB = 1024 * 1024
 XML_NAMES = (".xml", ".rels")
 CONTENT_TYPES = "[Content_Types].xml"
-TYPE_RULE = re.compile(r"<(?:\w+:)?(Default|Override)\b([^>]*)>")
-ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-RATIO_FLOOR = MB  # entries smaller than this may compress as well as they like
-PROLOG_CHUNK = 4096
-DOCTYPE_FOUND, ROOT_FOUND = "doctype", "root"
+RATIO_FLOOR = 16 * MB  # entries up to this size may compress as well as they like
+TYPES_LIMIT = 16 * MB  # a [Content_Types].xml larger than this is not read for its rules
 
 # What parser libraries raise on malformed input; anything else is left to the caller.
 LIBRARY_ERRORS = (
@@ -32,15 +32,43 @@ LIBRARY_ERRORS = (
 
 @dataclass(frozen=True)
 class Limits:
-    """How much one input may weigh, on disk and unpacked, before it is refused."""
+    """How much one input may weigh, on disk, unpacked and in pages, before it is refused."""
 
     max_file_bytes: int = 256 * MB
     max_unpacked_bytes: int = 1024 * MB
     max_entries: int = 10_000
     max_ratio: int = 100
+    max_pages: int = 500  # a slide deck; a PDF with more pages is another kind of document
 
 
 DEFAULT_LIMITS = Limits()
+SPECIAL_FILES = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def check_regular_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse, before reading a byte, what is not a regular file and a file over the size limit.
+
+    Symbolic links are followed. A named pipe or a device never ends (or never starts) when
+    read, and a huge file takes minutes to hash: both are refused before they are hashed or
+    opened. An empty file is left to check_size, which parse_file applies.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError as err:
+        raise InputError(path, "no such file") from err
+    except OSError as err:
+        raise InputError(path, f"cannot be read ({err.strerror or err})") from err
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in SPECIAL_FILES if test(info.st_mode)), "a special file")
+        raise InputError(path, f"not a regular file but {kind}; give the deck's file itself")
+    if info.st_size > limits.max_file_bytes:
+        _check_size(path, info.st_size, limits.max_file_bytes)
 
 
 def check_size(path: Path, limit: int) -> None:
@@ -49,6 +77,10 @@ def check_size(path: Path, limit: int) -> None:
         size = path.stat().st_size
     except OSError as err:
         raise InputError(path, f"cannot be read ({err.strerror or err})") from err
+    _check_size(path, size, limit)
+
+
+def _check_size(path: Path, size: int, limit: int) -> None:
     if size == 0:
         raise InputError(path, "the file is empty (0 bytes); export the deck again")
     if size > limit:
@@ -63,7 +95,7 @@ def check_ooxml_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
         with zipfile.ZipFile(path) as package:
             entries = package.infolist()
             _check_declared(path, entries, limits)
-            _check_actual(path, package, entries, _xml_parts(package, entries), limits)
+            _check_parts(path, package, entries)
     except zipfile.BadZipFile as err:
         raise InputError(path, _bad_zip_reason(path, err)) from err
     except (OSError, EOFError, RuntimeError, ValueError, zlib.error, NotImplementedError) as err:
@@ -71,6 +103,11 @@ def check_ooxml_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
 
 
 def _check_declared(path: Path, entries: list[zipfile.ZipInfo], limits: Limits) -> None:
+    """Refuse from the zip directory: too many entries, too much unpacked, a bomb, a twin name.
+
+    The declared sizes bound what any reader can unpack: zipfile never hands out more bytes
+    than the directory declares (it stops there and fails the CRC).
+    """
     if len(entries) > limits.max_entries:
         raise InputError(
             path, f"zip package has {len(entries)} entries, over the limit of {limits.max_entries}"
@@ -78,130 +115,109 @@ def _check_declared(path: Path, entries: list[zipfile.ZipInfo], limits: Limits) 
     total = sum(entry.file_size for entry in entries)
     if total > limits.max_unpacked_bytes:
         raise InputError(path, _too_big(total, limits))
+    seen: dict[str, str] = {}
     for entry in entries:
         _check_ratio(path, entry.filename, entry.file_size, entry.compress_size, limits)
+        key = entry.filename.lower()
+        if key in seen:
+            raise InputError(
+                path,
+                f"zip package holds two entries named {seen[key]!r} and {entry.filename!r} "
+                "(part names ignore case), so readers may not see the same deck; refused",
+            )
+        seen[key] = entry.filename
 
 
 def _check_ratio(path: Path, name: str, size: int, packed: int, limits: Limits) -> None:
-    if size > RATIO_FLOOR and size > limits.max_ratio * max(packed, 1):
+    """An entry past RATIO_FLOOR that unpacks over max_ratio times its packed size is a bomb.
+
+    Below the floor any ratio is harmless: the total is limited anyway, and a slide holding a
+    table of thousands of alike rows compresses several hundred times over.
+    """
+    ratio = size / max(packed, 1)
+    if size > RATIO_FLOOR and ratio > limits.max_ratio:
         raise InputError(
             path,
             f"zip bomb: {name} unpacks to {_mb(size)} from {_mb(packed)} "
-            f"(ratio over {limits.max_ratio}:1); refused",
+            f"(ratio {ratio:,.0f}:1, over {limits.max_ratio}:1); refused",
         )
 
 
-def _xml_parts(package: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> set[str]:
-    """Parts a reader parses as XML: by name, or by the content type the package gives them.
+def _check_parts(path: Path, package: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> None:
+    """Look at the prolog of every part that is XML, whatever its name or declared type.
 
-    Other parts (images, printer settings, embedded files) are opaque bytes to the reader and
-    may legitimately hold a DTD of their own, as SVG images and Mac printer settings do.
+    [Content_Types].xml is looked at first, then read by an XML parser as the reader reads it,
+    so that the only parts left alone are those it declares as images: opaque bytes to the
+    reader, which may hold a DTD of their own, as SVG images do. Parts that do not start as
+    XML (pictures, Mac printer settings with their binary header) are left alone too.
     """
-    defaults, overrides = _content_types(package, entries)
-    found = set()
+    types = next((e for e in entries if e.filename == CONTENT_TYPES), None)
+    if types is not None:
+        _check_part(path, package, types)
+    defaults, overrides = _content_types(package, types)
     for entry in entries:
-        name = entry.filename
-        kind = overrides.get("/" + name.lower()) or defaults.get(name.rpartition(".")[2].lower())
-        is_xml = kind is not None and kind.endswith("xml") and not kind.startswith("image/")
-        if is_xml or name.lower().endswith(XML_NAMES):
-            found.add(name)
-    return found
+        if entry is types or entry.is_dir() or _is_image(entry.filename, defaults, overrides):
+            continue
+        _check_part(path, package, entry)
+
+
+def _check_part(path: Path, package: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
+    with package.open(entry) as stream:
+        prolog = read_prolog(stream)
+    if prolog.bad_encoding:
+        raise InputError(
+            path,
+            f"{entry.filename} is encoded in {prolog.bad_encoding}, where OOXML allows only "
+            "UTF-8 or UTF-16 (a way to hide a DOCTYPE?); refused",
+        )
+    if prolog.too_long:
+        raise InputError(
+            path,
+            f"{entry.filename} has over 1 MiB before its first element, where OOXML parts "
+            "have a few hundred bytes (a way to hide a DOCTYPE?); refused",
+        )
+    if prolog.doctype:
+        raise InputError(
+            path,
+            f"{entry.filename} declares a DOCTYPE, which OOXML forbids "
+            "(XML entity attack?); refused",
+        )
+
+
+def _is_image(name: str, defaults: dict[str, str], overrides: dict[str, str]) -> bool:
+    """Whether the package declares a part as an image (and its name does not say XML)."""
+    if name.lower().endswith(XML_NAMES):
+        return False
+    extension = posixpath.splitext(name)[1].removeprefix(".").lower()
+    kind = overrides.get("/" + name.lower()) or defaults.get(extension, "")
+    return kind.startswith("image/")
 
 
 def _content_types(
-    package: zipfile.ZipFile, entries: list[zipfile.ZipInfo]
+    package: zipfile.ZipFile, entry: zipfile.ZipInfo | None
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """The Default (by extension) and Override (by part name) rules of [Content_Types].xml."""
-    entry = next((e for e in entries if e.filename == CONTENT_TYPES), None)
-    if entry is None:
-        return {}, {}
-    data = package.read(entry)
-    text = data.decode("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8", "replace")
-    defaults, overrides = {}, {}
-    for kind, body in TYPE_RULE.findall(text):
-        attributes = {m[0]: m[1] or m[2] for m in ATTRIBUTE.findall(body)}
-        content_type = attributes.get("ContentType", "").lower()
-        if kind == "Default":
-            defaults[attributes.get("Extension", "").lower()] = content_type
-        else:
-            overrides[attributes.get("PartName", "").lower()] = content_type
-    return defaults, overrides
+    """The Default (by extension) and Override (by part name) rules of [Content_Types].xml.
 
-
-def _check_actual(
-    path: Path,
-    package: zipfile.ZipFile,
-    entries: list[zipfile.ZipInfo],
-    xml_parts: set[str],
-    limits: Limits,
-) -> None:
-    """Look for a DOCTYPE in the prolog of every XML part.
-
-    Inflated sizes need no second look: zipfile never hands out more bytes than the directory
-    declares (it stops there and fails the CRC), so the declared sizes checked above bound what
-    any reader of the package can unpack.
+    Read with an XML parser (no DTD, no entities, no network), so that character references
+    and any encoding are decoded as the reader decodes them; none when it cannot be read.
     """
-    for entry in entries:
-        if entry.filename in xml_parts and _prolog_has_doctype(package, entry):
-            raise InputError(
-                path,
-                f"{entry.filename} declares a DOCTYPE, which OOXML forbids "
-                "(XML entity attack?); refused",
-            )
-
-
-def _prolog_has_doctype(package: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bool:
-    """Whether the part declares a DOCTYPE before its root element (the only place for one)."""
-    position = 0
-    with package.open(entry) as stream:
-        head = stream.read(PROLOG_CHUNK)
-        encoding = _xml_encoding(head)
-        decoder = codecs.getincrementaldecoder(encoding)("replace")
-        text = decoder.decode(head)
-        while True:
-            step = _prolog_step(text, position)
-            if step is None:
-                chunk = stream.read(PROLOG_CHUNK)
-                if not chunk:
-                    return False
-                text += decoder.decode(chunk)
-                continue
-            if step == DOCTYPE_FOUND:
-                return True
-            if step == ROOT_FOUND:
-                return False
-            position = step
-
-
-def _prolog_step(text: str, position: int) -> int | str | None:
-    """After the prolog item at position: the next position, a verdict, or None for more text."""
-    while position < len(text) and text[position] in " \t\r\n\ufeff":
-        position += 1
-    rest = text[position : position + 9]
-    if len(rest) < 9 and not text[position:].startswith(("<?", "<!--")):
-        return None
-    if rest.upper().startswith("<!DOCTYPE"):
-        return DOCTYPE_FOUND
-    for opener, closer in (("<?", "?>"), ("<!--", "-->")):
-        if rest.startswith(opener):
-            end = text.find(closer, position + len(opener))
-            return None if end < 0 else end + len(closer)
-    return ROOT_FOUND
-
-
-def _xml_encoding(head: bytes) -> str:
-    """The encoding of an XML part from its byte-order mark or first bytes."""
-    for bom in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
-        if head.startswith(bom):
-            return "utf-32"
-    for bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        if head.startswith(bom):
-            return "utf-16"
-    if head[:2] == b"<\x00":
-        return "utf-16-le"
-    if head[:2] == b"\x00<":
-        return "utf-16-be"
-    return "utf-8"
+    if entry is None or entry.file_size > TYPES_LIMIT:
+        return {}, {}
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(package.read(entry), parser)
+    except etree.LxmlError:
+        return {}, {}
+    defaults, overrides = {}, {}
+    for rule in root:
+        if not isinstance(rule.tag, str):
+            continue
+        kind, content_type = etree.QName(rule).localname, rule.get("ContentType", "").lower()
+        if kind == "Default":
+            defaults[rule.get("Extension", "").lower()] = content_type
+        elif kind == "Override":
+            overrides[rule.get("PartName", "").lower()] = content_type
+    return defaults, overrides
 
 
 def _bad_zip_reason(path: Path, err: zipfile.BadZipFile) -> str:
@@ -238,6 +254,8 @@ def library_errors(path: Path, fmt: str) -> Iterator[None]:
 
 
 def _mb(size: int) -> str:
-    if size >= 1024 * MB:
-        return f"{size / (1024 * MB):.1f} GiB"
-    return f"{size / MB:.1f} MiB"
+    """A size in the unit that shows it best: GiB, MiB, KiB or bytes."""
+    for unit, scale in (("GiB", 1024 * MB), ("MiB", MB), ("KiB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size} bytes"

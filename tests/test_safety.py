@@ -67,7 +67,7 @@ def test_a_zip_bomb_is_refused_from_its_directory(tmp_path: Path) -> None:
     bomb = package(tmp_path / "bomb.pptx", {"ppt/slides/slide1.xml": b" " * (40 * MB)})
     message = reason(check_ooxml_package, bomb, Limits())
     assert "zip bomb: ppt/slides/slide1.xml unpacks to 40.0 MiB" in message
-    assert "ratio over 100:1" in message
+    assert "over 100:1" in message
 
 
 def test_total_unpacked_size_and_entry_count_are_limited(tmp_path: Path) -> None:

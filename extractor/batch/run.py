@@ -26,6 +26,8 @@ from extractor.writers.atomic import remove_leftovers
 from extractor.writers.files import DEFAULT_FORMATS
 from extractor.writers.store import STORE
 from parsers.detect import EXTENSIONS, rendition_order, supported
+from parsers.errors import InputError
+from parsers.safety import check_regular_file
 from parsers.source import file_sha256
 
 # Files a folder scan picks up besides the supported ones, so that a deck no parser reads yet
@@ -128,7 +130,11 @@ class _Run:
         for index, path in enumerate(self.inputs):
             entry = self.base[index]
             try:
+                check_regular_file(path, self.settings.limits)  # a FIFO would hang the hashing
                 entry.sha256 = file_sha256(path)
+            except InputError as err:
+                self._arrive(index, Outcome(path=path, error=err.reason))
+                continue
             except OSError as err:
                 reason = "no such file" if not path.exists() else _os_reason(err)
                 self._arrive(index, Outcome(path=path, error=reason))
