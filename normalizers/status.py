@@ -169,7 +169,7 @@ class _StatusReader:
         word = self.vocabulary.word_re.match(rest)
         if word:
             status = status_word(word.group(0), self.vocabulary)
-            if self.status is None:
+            if self.status in (None, WorkingGroupStatus.OTHER):
                 self.status = status
             self.in_completed_run = status == WorkingGroupStatus.COMPLETED
             return word.end()
@@ -179,7 +179,8 @@ class _StatusReader:
         if self.in_completed_run or self.status is not None:
             self.add_deliverable(rest, "")
         else:
-            self.problems.append(Problem("status not understood", rest))
+            self.status = WorkingGroupStatus.OTHER
+            self.problems.append(Problem("status not understood; kept as 'other'", rest))
 
     def _apply_marker(self, marker: str) -> None:
         if not self.deliverables:

@@ -21,6 +21,7 @@ class WorkingGroupStatus(StrEnum):
     ONGOING = "ongoing"
     KICK_OFF = "kick-off"
     PROPOSED = "proposed"
+    OTHER = "other"  # a status no word of the profile names; its words are kept as status_raw
 
 
 class DeliverableStatus(StrEnum):
@@ -32,11 +33,12 @@ class DeliverableStatus(StrEnum):
 
 @dataclass
 class YearSpan:
-    """A year or span of years as written and as numbers."""
+    """A year or span of years as written and as numbers; no numbers when the text gives none
+    ("Q4 2027", "next year"), the text being kept all the same."""
 
     raw: str
-    start_year: int
-    end_year: int
+    start_year: int | None
+    end_year: int | None
 
 
 @dataclass

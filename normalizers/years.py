@@ -33,12 +33,15 @@ def parse_years(text: str) -> YearSpan | None:
     return YearSpan(raw=raw, start_year=start, end_year=end)
 
 
-def years_problem(text: str, empty_values: Collection[str]) -> Problem | None:
-    """A Problem when text is neither a year span nor one of the (folded) empty values."""
+def years_problem(
+    text: str, empty_values: Collection[str], what: str = "timeline"
+) -> Problem | None:
+    """A Problem when text is neither a year span nor one of the (folded) empty values;
+    what names the field in the message ("expected publication")."""
     raw = text.strip()
     if not raw or fold(raw).strip(SURROUNDING) in empty_values or parse_years(raw) is not None:
         return None
-    return Problem("timeline not understood; expected a year or a range like 2024-2025", raw)
+    return Problem(f"{what} not understood; expected a year or a range like 2024-2025", raw)
 
 
 def _end_year(start: int, end: str | None) -> int:

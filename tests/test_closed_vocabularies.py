@@ -44,7 +44,13 @@ def test_the_schema_allows_exactly_the_enum_values(
 
 
 def test_the_values_are_the_strings_of_the_output_contract() -> None:
-    assert [s.value for s in WorkingGroupStatus] == ["completed", "ongoing", "kick-off", "proposed"]
+    assert [s.value for s in WorkingGroupStatus] == [
+        "completed",
+        "ongoing",
+        "kick-off",
+        "proposed",
+        "other",
+    ]
     assert [c.value for c in ChangeKind] == ["added", "removed", "renamed", "modified"]
     assert [e.value for e in EntityKind] == [
         "thematic_group", "working_group", "leader", "meeting", "deliverable"

@@ -119,7 +119,8 @@ def test_values_not_understood_are_warned_not_dropped(tmp_path: Path) -> None:
     raws = [w.raw for w in plan.warnings]
     assert "next year" in raws
     assert any("every other Tuesday" in raw for raw in raws)
-    assert plan.thematic_groups[0].timeline is None
+    timeline = plan.thematic_groups[0].timeline  # the words kept, with no years
+    assert (timeline.raw, timeline.start_year, timeline.end_year) == ("next year", None, None)
 
 
 def test_new_groups_after_an_approved_line(tmp_path: Path) -> None:

@@ -218,3 +218,18 @@ def test_facts_given_on_lines_of_one_block(tmp_path: Path) -> None:
         "2025-2026",
         ["ITU"],
     )
+
+
+def test_unreadable_years_and_statuses_keep_their_words(tmp_path: Path) -> None:
+    table = (
+        "Smart Water Working Groups\tLeader\tExpected publication date\tStatus\n"
+        "<b>WG1 - Leak detection</b>\tJane Roe (ITU)\tQ4 2027\tOn hold\n"
+    )
+    plan = extract(tmp_path / "d-2025-2026.md", GROUP + "\n" + table)
+    (wg,) = plan.thematic_groups[0].working_groups
+    assert (wg.expected_publication.raw, wg.expected_publication.start_year) == ("Q4 2027", None)
+    assert (wg.status, wg.status_raw) == ("other", "On hold")
+    assert sorted(w.message for w in plan.warnings) == [
+        "expected publication not understood; expected a year or a range like 2024-2025",
+        "status not understood; kept as 'other'",
+    ]

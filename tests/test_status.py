@@ -83,11 +83,11 @@ def test_two_linked_deliverables() -> None:
     assert parsed.problems == []
 
 
-def test_text_that_names_no_status_is_kept_as_a_problem() -> None:
+def test_text_that_names_no_status_is_other_and_kept_as_a_problem() -> None:
     parsed = parse_status("Waiting for the chair", [], VOCABULARY)
-    assert parsed.status is None
+    assert parsed.status == "other"
     assert [(p.message, p.raw) for p in parsed.problems] == [
-        ("status not understood", "Waiting for the chair")
+        ("status not understood; kept as 'other'", "Waiting for the chair")
     ]
 
 

@@ -30,6 +30,7 @@ from extractor.model.plan import (
     YearSpan,
 )
 from normalizers.directory import Directory
+from normalizers.text import fold
 
 RECORD_FIELDS = ("entity", "change", "key", "field", "old", "new")
 # Two meetings of one group this close, left over after matching by start, are one rescheduled.
@@ -110,6 +111,8 @@ def span_text(span: YearSpan | None) -> str | None:
     """A year span in one spelling: "2024-2025", or "2025" for a single year."""
     if span is None:
         return None
+    if span.start_year is None:
+        return fold(span.raw)  # text that gives no years ("Q4 2027"), compared by its words
     if span.start_year == span.end_year:
         return str(span.start_year)
     return f"{span.start_year}-{span.end_year}"

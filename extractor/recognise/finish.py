@@ -23,7 +23,7 @@ def finish_group(draft: GroupDraft, normalizer: Normalizer) -> ThematicGroup:
         if name in LEADER_FACTS:
             group.leaders += normalizer.leaders(text, LeaderRole(name), location)
         elif name in ("timeline", "expected_publication"):
-            setattr(group, name, normalizer.years(text, location))
+            setattr(group, name, normalizer.years(text, location, name.replace("_", " ")))
         elif name == "secretariat" and not normalizer.is_blank(text):
             group.secretariat = [s for s in SECRETARIAT_SPLIT.split(text.strip(" .")) if s]
         elif name == "scope" and not normalizer.is_blank(text):
@@ -46,7 +46,7 @@ def finish_working_group(draft: WorkingGroupDraft, normalizer: Normalizer) -> No
         if name in LEADER_FACTS:
             wg.leaders += normalizer.leaders(text, LeaderRole(name), location)
         elif name in ("timeline", "expected_publication"):
-            setattr(wg, name, normalizer.years(text, location))
+            setattr(wg, name, normalizer.years(text, location, name.replace("_", " ")))
         elif name == "meetings":
             wg.meetings, wg.meetings_note = normalizer.meetings(text, location)
         elif name == "status":

@@ -52,15 +52,18 @@ class Normalizer:
         text = clean(text)
         return not text or self.profile.empty.equals(text) or self.profile.pointers.equals(text)
 
-    def years(self, text: str, location: Location) -> YearSpan | None:
-        """A year span, or None with a warning when the text is not empty and not a span."""
+    def years(self, text: str, location: Location, what: str = "timeline") -> YearSpan | None:
+        """A year span; text that gives none is kept as the span's raw text, with a warning."""
         text = clean(text)
         if self.is_blank(text):
             return None
         found = parse_years(text)
         if found is None:
-            problem = years_problem(text, self.profile.empty.phrases)
-            self._problems([problem] if problem else [], location)
+            problem = years_problem(text, self.profile.empty.phrases, what)
+            if problem is None:
+                return None
+            self._problems([problem], location)
+            return YearSpan(raw=text, start_year=None, end_year=None)
         return found
 
     def leaders(self, text: str, role: LeaderRole, location: Location) -> list[Leader]:

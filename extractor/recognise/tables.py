@@ -216,7 +216,7 @@ def read_working_group(
         ),
         timeline=normalizer.years(cell_text(row, fields.get("timeline")), location),
         expected_publication=normalizer.years(
-            cell_text(row, fields.get("expected_publication")), location
+            cell_text(row, fields.get("expected_publication")), location, "expected publication"
         ),
         meetings=meetings,
         meetings_note=note,

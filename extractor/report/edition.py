@@ -117,7 +117,7 @@ def plan_years(plan: Plan) -> tuple[int, int] | None:
     spans = [plan.edition.period] + [
         owner.timeline for g in plan.thematic_groups for owner in (g, *g.working_groups)
     ]
-    years = [y for s in spans if s for y in (s.start_year, s.end_year)]
+    years = [y for s in spans if s and s.start_year for y in (s.start_year, s.end_year)]
     return (min(years), max(years)) if years else None
 
 
@@ -133,7 +133,7 @@ def _colour(wg: WorkingGroup, statuses: StatusStyles) -> str:
 
 
 def _years(span: YearSpan | None) -> tuple[int, int] | None:
-    return (span.start_year, span.end_year) if span else None
+    return (span.start_year, span.end_year) if span and span.start_year else None
 
 
 def meeting_months(meetings: list[ScheduledMeeting]) -> list[Month]:
