@@ -52,7 +52,8 @@ class BatchOptions:
 def collect_inputs(sources: Iterable[Path | str], exclude: Path | str | None = None) -> list[Path]:
     """Files named directly, and the deck files under each folder, renditions of a deck together.
 
-    Hidden files and folders, and anything under exclude (the output folder), are left out.
+    Hidden files and folders, and anything under exclude (the output folder), are left out;
+    a symlink loop is kept, so that the run reports it instead of stopping.
     """
     found: list[Path] = []
     exclude = Path(exclude) if exclude is not None else None
@@ -63,7 +64,13 @@ def collect_inputs(sources: Iterable[Path | str], exclude: Path | str | None = N
         in_folder = []
         for path in source.rglob("*"):
             parts = path.relative_to(source).parts
-            if any(part.startswith(".") for part in parts) or _inside(path, exclude):
+            if any(part.startswith(".") for part in parts):
+                continue
+            try:
+                if _inside(path, exclude):
+                    continue
+            except (OSError, RuntimeError):  # a symlink loop: one error line when it is read
+                in_folder.append(path)
                 continue
             if path.is_file() and (supported(path) or path.suffix.lower() in DECK_SUFFIXES):
                 in_folder.append(path)
@@ -128,7 +135,7 @@ class _Run:
             try:
                 entry.sha256 = file_sha256(path)
             except OSError as err:
-                reason = "no such file" if not path.exists() else _os_reason(err)
+                reason = "no such file" if isinstance(err, FileNotFoundError) else _os_reason(err)
                 self._arrive(index, Outcome(path, error=reason))
                 continue
             earlier = previous.get(entry.input)
