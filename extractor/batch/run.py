@@ -14,6 +14,7 @@ from extractor.batch.commit import Committer
 from extractor.batch.jobs import Job, Outcome, Settings, run_job
 from extractor.batch.manifest import (
     ERROR,
+    MANIFEST,
     SKIPPED,
     Entry,
     Manifest,
@@ -23,7 +24,7 @@ from extractor.batch.manifest import (
 )
 from extractor.batch.sandbox import MB, die_with_parent, process_context
 from extractor.profile.load import DEFAULT_PROFILE
-from extractor.writers.atomic import remove_leftovers
+from extractor.writers.atomic import check_writable, remove_leftovers
 from extractor.writers.files import DEFAULT_FORMATS
 from extractor.writers.store import STORE
 from parsers.detect import EXTENSIONS, rendition_order, supported
@@ -36,6 +37,14 @@ NOT_RUN = "not run: the batch stopped at the first error (--fail-fast)"
 INTERRUPTED = "not run: the batch was interrupted"
 
 Echo = Callable[[str, bool], None]
+
+
+class OutputError(Exception):
+    """OUTDIR, or the manifest in it, cannot be written; the message says why."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
 
 
 @dataclass
@@ -90,13 +99,20 @@ def run_batch(
     """Read every input through executor (a local pool by default) and write OUTDIR.
 
     Editions are written and stored in input order as their results arrive; manifest.json is
-    written at the end, also when the run is interrupted.
+    written at the end, also when the run is interrupted. OutputError when OUTDIR cannot be
+    written (checked first) or the manifest cannot be.
     """
     settings, options = settings or Settings(), options or BatchOptions()
     inputs, outdir = [Path(p) for p in inputs], Path(outdir)
     fingerprint = settings_fingerprint(settings.profile, settings.aliases, options.formats)
     manifest = Manifest(_settings_record(settings, options, fingerprint), _now())
     started = time.perf_counter()
+    if outdir.exists() and not outdir.is_dir():
+        raise OutputError(outdir, "is a file, not a folder")
+    try:
+        check_writable(outdir)
+    except OSError as err:
+        raise OutputError(outdir, f"cannot be written ({_strerror(err)})") from err
     remove_leftovers(outdir)
     committer = Committer(outdir, options.formats, echo or (lambda text, err: None))
     if "sqlite" in options.formats and (outdir / STORE).exists():
@@ -110,7 +126,11 @@ def run_batch(
         manifest.entries = run.entries(INTERRUPTED)
         manifest.finished, manifest.seconds = _now(), round(time.perf_counter() - started, 3)
         committer.close()
-        write_manifest(manifest, outdir)
+        try:
+            write_manifest(manifest, outdir)
+        except OSError as err:
+            reason = f"could not be written ({_strerror(err)}); the editions saved are in place"
+            raise OutputError(outdir / MANIFEST, reason) from err
     return manifest
 
 
@@ -267,7 +287,11 @@ def _inside(path: Path, folder: Path | None) -> bool:
 
 
 def _os_reason(err: OSError) -> str:
-    return f"cannot be read ({err.strerror or err})"
+    return f"cannot be read ({_strerror(err)})"
+
+
+def _strerror(err: OSError) -> str:
+    return err.strerror or str(err)
 
 
 def _now() -> str:

@@ -100,7 +100,7 @@ def _run_batch(files, outdir: Path, writers, profile_path: Path, alias_files, ba
     """Run the batch with a progress bar on a terminal; print the closing summary."""
     from extractor.batch.jobs import Settings
     from extractor.batch.progress import Progress, on_terminal
-    from extractor.batch.run import BatchOptions, run_batch
+    from extractor.batch.run import BatchOptions, OutputError, run_batch
     from extractor.batch.sandbox import MB
     from extractor.writers.store import StoreError
     from parsers.safety import Limits
@@ -118,6 +118,9 @@ def _run_batch(files, outdir: Path, writers, profile_path: Path, alias_files, ba
     except StoreError as err:
         progress.close()
         raise CommandError(str(outdir), str(err)) from err
+    except OutputError as err:
+        progress.close()
+        raise CommandError(str(err.path), err.reason) from err
     progress.close()
     counts = manifest.counts()
     progress.echo(

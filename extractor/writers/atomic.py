@@ -47,6 +47,19 @@ def write_text(target: Path, text: str) -> None:
         raise
 
 
+def check_writable(folder: Path) -> None:
+    """Make folder if needed and write, sync and remove a file in it; OSError if that fails."""
+    folder.mkdir(parents=True, exist_ok=True)
+    probe = temporary_path(folder / "probe")
+    descriptor = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        os.write(descriptor, b"probe\n")
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+        probe.unlink(missing_ok=True)
+
+
 def staging_dir(target: Path) -> Path:
     """A new empty folder beside target in which to build its next version."""
     staging = temporary_path(target, "new")
