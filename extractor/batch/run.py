@@ -150,6 +150,9 @@ class _Run:
 
     def plan(self, previous: dict[str, Entry]) -> None:
         """Hash every input; settle the unreadable and the unchanged ones, queue the rest."""
+        sources: dict[str | None, set[str]] = {}
+        for earlier in previous.values():
+            sources.setdefault(earlier.folder, set()).add(earlier.sha256)
         for index, path in enumerate(self.inputs):
             entry = self.base[index]
             try:
@@ -159,7 +162,11 @@ class _Run:
                 self._arrive(index, Outcome(path, error=reason))
                 continue
             earlier = previous.get(entry.input)
-            if earlier and earlier.sha256 == entry.sha256 and self.committer.has(earlier):
+            if (
+                earlier
+                and earlier.sha256 == entry.sha256
+                and self.committer.has(earlier, sources[earlier.folder])
+            ):
                 self._arrive(index, _skipped(earlier))
             else:
                 self.jobs.append((index, Job(path, self.settings, self.options.formats)))
