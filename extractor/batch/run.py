@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -23,6 +24,7 @@ from extractor.batch.manifest import (
     write_manifest,
 )
 from extractor.batch.sandbox import MB, die_with_parent, process_context
+from extractor.batch.signals import leave_signals_to_parent
 from extractor.profile.load import DEFAULT_PROFILE
 from extractor.writers.atomic import check_writable, remove_leftovers
 from extractor.writers.files import DEFAULT_FORMATS
@@ -173,15 +175,26 @@ class _Run:
         self._commit_ready()
 
     def execute(self, executor: Executor | None) -> None:
-        """Run the queued jobs, committing each result once those before it are committed."""
+        """Run the queued jobs, committing each result once those before it are committed.
+
+        On KeyboardInterrupt (Ctrl-C, or a signal turned into Interrupted) the local pool's
+        workers are killed at once, with the decks they were reading.
+        """
         if not self.jobs or self.stopped:
             return
         own = executor is None
         workers = min(self.options.workers or os.cpu_count() or 1, len(self.jobs))
         executor = executor or local_executor(workers)
-        window = self.options.window or (2 * workers if own else 1024)
+        # in-process, a job runs as it is submitted: one at a time, so that each is committed
+        # before the next starts and an interrupt loses none that finished
+        inline = isinstance(executor, InlineExecutor)
+        window = 1 if inline else self.options.window or (2 * workers if own else 1024)
         try:
             self._schedule(executor, window)
+        except KeyboardInterrupt:
+            if isinstance(executor, LocalPool):
+                executor.kill_workers()
+            raise
         finally:
             if own:
                 executor.shutdown(wait=True, cancel_futures=True)
@@ -198,16 +211,28 @@ class _Run:
     def _schedule(self, executor: Executor, window: int) -> None:
         queue = iter(self.jobs)
         running: dict[Future, tuple[int, Job]] = {}
-        while True:
-            while not self.stopped and len(running) < window and (item := next(queue, None)):
-                running[executor.submit(run_job, item[1])] = item
-            if not running:
-                return
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                index, job = running.pop(future)
-                self._arrive(index, _outcome(future, job))
-            self._commit_ready()
+        try:
+            while True:
+                while not self.stopped and len(running) < window and (item := next(queue, None)):
+                    running[executor.submit(run_job, item[1])] = item
+                if not running:
+                    return
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    index, job = running.pop(future)
+                    self._arrive(index, _outcome(future, job))
+                self._commit_ready()
+        except KeyboardInterrupt:
+            self._keep_finished(running)
+            raise
+
+    def _keep_finished(self, running: dict[Future, tuple[int, Job]]) -> None:
+        """On an interrupt: take the results that came in; cancel the rest."""
+        for future, (index, _job) in running.items():
+            if future.done() and not future.cancelled() and future.exception() is None:
+                self._arrive(index, future.result())
+            else:
+                future.cancel()
 
     def _arrive(self, index: int, result: Outcome | Entry) -> None:
         self.arrived[index] = result
@@ -235,7 +260,23 @@ def local_executor(workers: int) -> Executor:
     """A pool of worker processes; in-process for one worker. Every input is sandboxed anyway."""
     if workers <= 1:
         return InlineExecutor()
-    return ProcessPoolExecutor(workers, process_context(), initializer=die_with_parent)
+    return LocalPool(workers, process_context(), initializer=init_worker)
+
+
+def init_worker() -> None:
+    """A pool worker dies with the batch and leaves Ctrl-C and SIGTERM to it."""
+    die_with_parent()
+    leave_signals_to_parent()
+
+
+class LocalPool(ProcessPoolExecutor):
+    """The local pool of worker processes, which an interrupted batch can stop at once."""
+
+    def kill_workers(self) -> None:
+        """Kill every worker process (their sandboxes die with them)."""
+        for process in list((getattr(self, "_processes", None) or {}).values()):
+            with contextlib.suppress(OSError, ValueError):
+                process.kill()
 
 
 class InlineExecutor(Executor):

@@ -77,6 +77,18 @@ def parse_formats(value: str) -> tuple[str, ...]:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; print errors only.")
 def extract(sources, outdir, formats, profile_path, alias_files, **batch) -> None:
     """Extract every deck in SOURCES (files or folders) into OUTDIR/<edition id>/."""
+    from extractor.batch.signals import Interrupted, stop_on_signals
+
+    try:
+        with stop_on_signals():
+            _extract(sources, outdir, formats, profile_path, alias_files, batch)
+    except Interrupted as stop:
+        click.echo(f"actionplan: interrupted by {stop.name}; {outdir / 'manifest.json'} records "
+                   "what finished", err=True)  # fmt: skip
+        sys.exit(stop.exit_code)
+
+
+def _extract(sources, outdir, formats, profile_path, alias_files, batch: dict) -> None:
     from extractor.batch.run import collect_inputs
     from extractor.profile.load import DEFAULT_PROFILE, ProfileError, load_profile
 
@@ -115,6 +127,9 @@ def _run_batch(files, outdir: Path, writers, profile_path: Path, alias_files, ba
     echo, advance = progress.echo, progress.advance
     try:
         manifest = run_batch(files, outdir, settings, options, None, echo, advance)
+    except KeyboardInterrupt:
+        progress.close()
+        raise
     except StoreError as err:
         progress.close()
         raise CommandError(str(outdir), str(err)) from err
