@@ -10,6 +10,7 @@ import click
 
 from extractor.cli.errors import EXIT_INPUT_ERROR, CommandError
 from extractor.cli.options import profile_options
+from extractor.writers.escape import printable
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -83,8 +84,8 @@ def extract(sources, outdir, formats, profile_path, alias_files, **batch) -> Non
         with stop_on_signals():
             _extract(sources, outdir, formats, profile_path, alias_files, batch)
     except Interrupted as stop:
-        click.echo(f"actionplan: interrupted by {stop.name}; {outdir / 'manifest.json'} records "
-                   "what finished", err=True)  # fmt: skip
+        line = f"actionplan: interrupted by {stop.name}; {outdir / 'manifest.json'} records "
+        click.echo(printable(line + "what finished"), err=True)
         sys.exit(stop.exit_code)
 
 
