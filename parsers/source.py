@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 from pathlib import Path
 
 from parsers.deck import Source, SourceFormat
@@ -47,7 +48,12 @@ def file_sha256(path: Path) -> str:
 
 def describe_source(path: Path, fmt: SourceFormat) -> Source:
     """The source record of a deck: its path as given, its hash and its format."""
-    return Source(path=path.as_posix(), sha256=file_sha256(path), format=fmt)
+    return Source(path=path_text(path), sha256=file_sha256(path), format=fmt)
+
+
+def path_text(path: Path) -> str:
+    """A path as UTF-8 text: bytes of a name that are not UTF-8 written as escapes (\\xff)."""
+    return os.fsencode(path.as_posix()).decode("utf-8", "backslashreplace")
 
 
 def read_text(path: Path, html: bool = False) -> tuple[str, list[str]]:

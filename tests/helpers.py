@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-from sample_paths import OLD_DECK
+from sample_paths import OLD_DECK, ROOT
 
 from extractor.cli.main import main
 
 SEED = OLD_DECK
+__all__ = ["ROOT", "SEED"]  # ROOT re-exported for the tests that take it from here
 SEED_HTML = OLD_DECK.with_suffix(".html")
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SCRIPT = Path(sys.executable).with_name("actionplan")

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 from extractor.batch.jobs import Outcome
 from extractor.batch.manifest import Entry, EntryStatus
 from extractor.batch.sandbox import MB
 from extractor.model.plan import Plan
-from extractor.writers.edition import write_edition
-from extractor.writers.store import STORE, StoreError, import_plan, open_store, stored_editions
+from extractor.writers.edition import staged_edition
+from extractor.writers.store import STORE, StoreError, importing, open_store, stored_sources
 
 
 class Committer:
@@ -22,19 +24,28 @@ class Committer:
         self.folder_formats = tuple(f for f in formats if f != "sqlite")
         self.written: dict[str, tuple[str, str | None]] = {}
         self._store: sqlite3.Connection | None = None
-        self._stored: set[str] | None = None
+        self._stored: dict[str, str | None] | None = None
 
-    def has(self, entry: Entry) -> bool:
-        """Whether the outputs an earlier run made for this entry are still in place."""
+    def has(self, entry: Entry, sources: set[str]) -> bool:
+        """Whether the outputs an earlier run made for this entry are in place, unchanged since.
+
+        sources are the input hashes the last run recorded for the entry's folder: the folder's
+        plan.json and the store must name one of them as their source. (A run killed after it
+        wrote a folder leaves one that its manifest does not describe.) A folder without
+        plan.json cannot tell, so its inputs are read again.
+        """
         if entry.folder is None or entry.edition_id is None:
             return False
-        if self.folder_formats and not (self.outdir / entry.folder).is_dir():
-            return False
+        if self.folder_formats:
+            if "json" not in self.folder_formats:
+                return False
+            if folder_source(self.outdir / entry.folder) not in sources:
+                return False
         if "sqlite" not in self.formats or entry.folder != entry.edition_id:
             return True
         if self._stored is None:
-            self._stored = stored_editions(self.store())
-        return entry.edition_id in self._stored
+            self._stored = stored_sources(self.store())
+        return self._stored.get(entry.edition_id) in sources
 
     def keep(self, entry: Entry) -> Entry:
         """Take an input skipped as unchanged: later renditions of its edition compare with it."""
@@ -84,14 +95,27 @@ class Committer:
             self.echo(f"{entry.input}: {entry.note}", False)
         self.written[folder] = (entry.input, entry.content_sha256)
         entry.folder = folder
-        target = self.outdir / folder
-        if self.folder_formats:
-            write_edition(plan, self.outdir, self.folder_formats, folder, files)
-        if "sqlite" in self.formats and folder == plan.edition.id:
-            import_plan(self.store(), plan)
-            target = target if self.folder_formats else self.outdir / STORE
+        target = self.outdir / folder if self.folder_formats else self.outdir / STORE
+        self._save(plan, folder, files)
         self.echo(f"{entry.input} -> {target}{'/' if self.folder_formats else ''} "
                   f"({summary(plan)})", False)  # fmt: skip
+
+    def _save(self, plan: Plan, folder: str, files: dict[str, str] | None) -> None:
+        """The folder and the store rows of an edition, changed together or not at all.
+
+        The rows are imported in an open transaction, the folder is swapped in, then the
+        transaction commits; a failed swap rolls it back, a failed commit swaps the folder back.
+        """
+        to_store = "sqlite" in self.formats and folder == plan.edition.id
+        with ExitStack() as stack:
+            staged = None
+            if self.folder_formats:
+                writing = staged_edition(plan, self.outdir, self.folder_formats, folder, files)
+                staged = stack.enter_context(writing)
+            if to_store:
+                stack.enter_context(importing(self.store(), plan))
+            if staged is not None:
+                staged.swap_in()
 
     def store(self) -> sqlite3.Connection:
         """The store, opened (and created) on first use; StoreError if it cannot be used."""
@@ -99,6 +123,15 @@ class Committer:
             self.outdir.mkdir(parents=True, exist_ok=True)
             self._store = open_store(self.outdir / STORE)
         return self._store
+
+
+def folder_source(folder: Path) -> str | None:
+    """The SHA-256 of the input an edition folder was written from, as its plan.json says."""
+    try:
+        plan = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
+        return plan["edition"]["source"]["sha256"]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
 
 
 def rendition_folder(edition_id: str, fmt: str, taken: dict) -> str:

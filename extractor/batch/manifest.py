@@ -77,7 +77,9 @@ def write_manifest(manifest: Manifest, outdir: Path) -> Path:
     outdir.mkdir(parents=True, exist_ok=True)
     target = outdir / MANIFEST
     text = json.dumps(manifest.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    write_text(target, text)
+    # A file name that is not UTF-8 holds surrogates: written as JSON escapes ("\udcff"),
+    # they read back as the same name.
+    write_text(target, text.encode("utf-8", "backslashreplace").decode("utf-8"))
     return target
 
 

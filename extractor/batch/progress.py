@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from extractor.writers.escape import printable
+
 
 class Progress:
     """A progress bar when enabled (tqdm, on stderr), and the batch's output lines."""
@@ -20,9 +22,13 @@ class Progress:
             self.bar = tqdm(total=total, unit="deck", file=sys.stderr, dynamic_ncols=True)
 
     def echo(self, text: str, err: bool) -> None:
-        """Print one line (errors always, others unless quiet) without breaking the bar."""
+        """Print one line (errors always, others unless quiet) without breaking the bar.
+
+        Control characters are escaped: a file name cannot forge a line or colour the terminal.
+        """
         if self.quiet and not err:
             return
+        text = printable(text)
         if self.bar is not None:
             self.bar.write(text, file=sys.stderr if err else sys.stdout)
         else:

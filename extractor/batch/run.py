@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -13,6 +14,7 @@ from pathlib import Path
 from extractor.batch.commit import Committer
 from extractor.batch.jobs import Job, Outcome, Settings, run_job
 from extractor.batch.manifest import (
+    MANIFEST,
     Entry,
     EntryStatus,
     Manifest,
@@ -21,8 +23,9 @@ from extractor.batch.manifest import (
     write_manifest,
 )
 from extractor.batch.sandbox import MB, die_with_parent, process_context
+from extractor.batch.signals import leave_signals_to_parent
 from extractor.profile.load import DEFAULT_PROFILE
-from extractor.writers.atomic import remove_leftovers
+from extractor.writers.atomic import check_writable, remove_leftovers
 from extractor.writers.files import DEFAULT_FORMATS
 from extractor.writers.store import STORE
 from parsers.detect import EXTENSIONS, rendition_order, supported
@@ -39,6 +42,14 @@ INTERRUPTED = "not run: the batch was interrupted"
 Echo = Callable[[str, bool], None]
 
 
+class OutputError(Exception):
+    """OUTDIR, or the manifest in it, cannot be written; the message says why."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
+
+
 @dataclass(kw_only=True)
 class BatchOptions:
     """What a run writes and how it schedules: formats, workers, --fail-fast, --force."""
@@ -53,7 +64,8 @@ class BatchOptions:
 def collect_inputs(sources: Iterable[Path | str], exclude: Path | str | None = None) -> list[Path]:
     """Files named directly, and the deck files under each folder, renditions of a deck together.
 
-    Hidden files and folders, and anything under exclude (the output folder), are left out.
+    Hidden files and folders, and anything under exclude (the output folder), are left out;
+    a symlink loop is kept, so that the run reports it instead of stopping.
     """
     found: list[Path] = []
     exclude = Path(exclude) if exclude is not None else None
@@ -64,7 +76,13 @@ def collect_inputs(sources: Iterable[Path | str], exclude: Path | str | None = N
         in_folder = []
         for path in source.rglob("*"):
             parts = path.relative_to(source).parts
-            if any(part.startswith(".") for part in parts) or _inside(path, exclude):
+            if any(part.startswith(".") for part in parts):
+                continue
+            try:
+                if _inside(path, exclude):
+                    continue
+            except (OSError, RuntimeError):  # a symlink loop: one error line when it is read
+                in_folder.append(path)
                 continue
             if path.is_file() and (supported(path) or path.suffix.lower() in DECK_SUFFIXES):
                 in_folder.append(path)
@@ -84,13 +102,20 @@ def run_batch(
     """Read every input through executor (a local pool by default) and write OUTDIR.
 
     Editions are written and stored in input order as their results arrive; manifest.json is
-    written at the end, also when the run is interrupted.
+    written at the end, also when the run is interrupted. OutputError when OUTDIR cannot be
+    written (checked first) or the manifest cannot be.
     """
     settings, options = settings or Settings(), options or BatchOptions()
     inputs, outdir = [Path(p) for p in inputs], Path(outdir)
     fingerprint = settings_fingerprint(settings.profile, settings.aliases, options.formats)
     manifest = Manifest(_settings_record(settings, options, fingerprint), _now())
     started = time.perf_counter()
+    if outdir.exists() and not outdir.is_dir():
+        raise OutputError(outdir, "is a file, not a folder")
+    try:
+        check_writable(outdir)
+    except OSError as err:
+        raise OutputError(outdir, f"cannot be written ({_strerror(err)})") from err
     remove_leftovers(outdir)
     committer = Committer(outdir, options.formats, echo or (lambda text, err: None))
     if "sqlite" in options.formats and (outdir / STORE).exists():
@@ -104,7 +129,11 @@ def run_batch(
         manifest.entries = run.entries(INTERRUPTED)
         manifest.finished, manifest.seconds = _now(), round(time.perf_counter() - started, 3)
         committer.close()
-        write_manifest(manifest, outdir)
+        try:
+            write_manifest(manifest, outdir)
+        except OSError as err:
+            reason = f"could not be written ({_strerror(err)}); the editions saved are in place"
+            raise OutputError(outdir / MANIFEST, reason) from err
     return manifest
 
 
@@ -127,6 +156,9 @@ class _Run:
 
     def plan(self, previous: dict[str, Entry]) -> None:
         """Hash every input; settle the unreadable and the unchanged ones, queue the rest."""
+        sources: dict[str | None, set[str]] = {}
+        for earlier in previous.values():
+            sources.setdefault(earlier.folder, set()).add(earlier.sha256)
         for index, path in enumerate(self.inputs):
             entry = self.base[index]
             try:
@@ -136,11 +168,15 @@ class _Run:
                 self._arrive(index, Outcome(path=path, error=err.reason))
                 continue
             except OSError as err:
-                reason = "no such file" if not path.exists() else _os_reason(err)
+                reason = "no such file" if isinstance(err, FileNotFoundError) else _os_reason(err)
                 self._arrive(index, Outcome(path=path, error=reason))
                 continue
             earlier = previous.get(entry.input)
-            if earlier and earlier.sha256 == entry.sha256 and self.committer.has(earlier):
+            if (
+                earlier
+                and earlier.sha256 == entry.sha256
+                and self.committer.has(earlier, sources[earlier.folder])
+            ):
                 self._arrive(index, _skipped(earlier))
             else:
                 job = Job(path=path, settings=self.settings, formats=self.options.formats)
@@ -148,15 +184,26 @@ class _Run:
         self._commit_ready()
 
     def execute(self, executor: Executor | None) -> None:
-        """Run the queued jobs, committing each result once those before it are committed."""
+        """Run the queued jobs, committing each result once those before it are committed.
+
+        On KeyboardInterrupt (Ctrl-C, or a signal turned into Interrupted) the local pool's
+        workers are killed at once, with the decks they were reading.
+        """
         if not self.jobs or self.stopped:
             return
         own = executor is None
         workers = min(self.options.workers or os.cpu_count() or 1, len(self.jobs))
         executor = executor or local_executor(workers)
-        window = self.options.window or (2 * workers if own else 1024)
+        # in-process, a job runs as it is submitted: one at a time, so that each is committed
+        # before the next starts and an interrupt loses none that finished
+        inline = isinstance(executor, InlineExecutor)
+        window = 1 if inline else self.options.window or (2 * workers if own else 1024)
         try:
             self._schedule(executor, window)
+        except KeyboardInterrupt:
+            if isinstance(executor, LocalPool):
+                executor.kill_workers()
+            raise
         finally:
             if own:
                 executor.shutdown(wait=True, cancel_futures=True)
@@ -173,16 +220,28 @@ class _Run:
     def _schedule(self, executor: Executor, window: int) -> None:
         queue = iter(self.jobs)
         running: dict[Future, tuple[int, Job]] = {}
-        while True:
-            while not self.stopped and len(running) < window and (item := next(queue, None)):
-                running[executor.submit(run_job, item[1])] = item
-            if not running:
-                return
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                index, job = running.pop(future)
-                self._arrive(index, _outcome(future, job))
-            self._commit_ready()
+        try:
+            while True:
+                while not self.stopped and len(running) < window and (item := next(queue, None)):
+                    running[executor.submit(run_job, item[1])] = item
+                if not running:
+                    return
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    index, job = running.pop(future)
+                    self._arrive(index, _outcome(future, job))
+                self._commit_ready()
+        except KeyboardInterrupt:
+            self._keep_finished(running)
+            raise
+
+    def _keep_finished(self, running: dict[Future, tuple[int, Job]]) -> None:
+        """On an interrupt: take the results that came in; cancel the rest."""
+        for future, (index, _job) in running.items():
+            if future.done() and not future.cancelled() and future.exception() is None:
+                self._arrive(index, future.result())
+            else:
+                future.cancel()
 
     def _arrive(self, index: int, result: Outcome | Entry) -> None:
         self.arrived[index] = result
@@ -210,7 +269,23 @@ def local_executor(workers: int) -> Executor:
     """A pool of worker processes; in-process for one worker. Every input is sandboxed anyway."""
     if workers <= 1:
         return InlineExecutor()
-    return ProcessPoolExecutor(workers, process_context(), initializer=die_with_parent)
+    return LocalPool(workers, process_context(), initializer=init_worker)
+
+
+def init_worker() -> None:
+    """A pool worker dies with the batch and leaves Ctrl-C and SIGTERM to it."""
+    die_with_parent()
+    leave_signals_to_parent()
+
+
+class LocalPool(ProcessPoolExecutor):
+    """The local pool of worker processes, which an interrupted batch can stop at once."""
+
+    def kill_workers(self) -> None:
+        """Kill every worker process (their sandboxes die with them)."""
+        for process in list((getattr(self, "_processes", None) or {}).values()):
+            with contextlib.suppress(OSError, ValueError):
+                process.kill()
 
 
 class InlineExecutor(Executor):
@@ -270,7 +345,11 @@ def _inside(path: Path, folder: Path | None) -> bool:
 
 
 def _os_reason(err: OSError) -> str:
-    return f"cannot be read ({err.strerror or err})"
+    return f"cannot be read ({_strerror(err)})"
+
+
+def _strerror(err: OSError) -> str:
+    return err.strerror or str(err)
 
 
 def _now() -> str:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
+from extractor.batch.signals import leave_signals_to_parent
+
 try:
     import resource
 except ImportError:  # not on Windows: calls there run without a sandbox
@@ -113,6 +115,7 @@ def die_with_parent() -> None:
 
 def _child(func, arg, memory_bytes: int | None, sender: Connection) -> None:
     die_with_parent()
+    leave_signals_to_parent()
     # Library chatter (pdfminer logs, warnings, fault dumps) would garble the parent's terminal;
     # what went wrong reaches the parent as the one-line reason instead.
     faulthandler.disable()

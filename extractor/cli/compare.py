@@ -10,6 +10,7 @@ import click
 
 from extractor.cli.errors import CommandError
 from extractor.cli.options import output_folder_option, profile_options
+from extractor.writers.escape import printable, visible_controls
 
 if TYPE_CHECKING:
     from extractor.compare.diff import PlanDiff
@@ -37,7 +38,7 @@ def diff_command(old, new, outdir, profile_path, alias_files) -> None:
         from extractor.report.diff_page import diff_page
 
         _write(outdir, {**files, "report.html": diff_page(result)})
-    click.echo(files["changes.md"], nl=False)
+    click.echo(visible_controls(files["changes.md"]), nl=False)
     sys.exit(EXIT_CHANGED if result.changes else EXIT_SAME)
 
 
@@ -74,7 +75,7 @@ def history_command(editions, outdir, profile_path, alias_files) -> None:
         click.echo(history_csv(table), nl=False)
         return
     _write(outdir, {"history.csv": history_csv(table), "history.json": history_json(table)})
-    click.echo(f"{len(table.editions)} editions, {len(table.rows)} rows -> {outdir}/")
+    click.echo(printable(f"{len(table.editions)} editions, {len(table.rows)} rows -> {outdir}/"))
 
 
 def _load_profile(profile_path: Path | None, alias_files: tuple[Path, ...]) -> Profile:
@@ -101,7 +102,8 @@ def _distinct(loaded: list[tuple[Path, Plan]]) -> list[Plan]:
     plans = []
     for path, plan in loaded:
         if plan.edition.id in seen:
-            click.echo(f"{path}: same edition as {seen[plan.edition.id]}; skipped", err=True)
+            note = f"{path}: same edition as {seen[plan.edition.id]}; skipped"
+            click.echo(printable(note), err=True)
             continue
         seen[plan.edition.id] = path
         plans.append(plan)

@@ -6,12 +6,15 @@ from typing import IO, Any
 
 import click
 
+from extractor.writers.escape import printable
+
 EXIT_INPUT_ERROR = 2
 
 
 def error_line(path: str, reason: str | None = None) -> str:
-    """The error line of a file: "actionplan: error: FILE: reason"."""
-    return f"actionplan: error: {path}: {reason}" if reason else f"actionplan: error: {path}"
+    """The error line of a file: "actionplan: error: FILE: reason", control characters escaped."""
+    line = f"actionplan: error: {path}: {reason}" if reason else f"actionplan: error: {path}"
+    return printable(line)
 
 
 class CommandError(click.ClickException):

@@ -10,6 +10,7 @@ import click
 
 from extractor.cli.errors import EXIT_INPUT_ERROR, CommandError
 from extractor.cli.options import profile_options
+from extractor.writers.escape import printable
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -77,6 +78,18 @@ def parse_formats(value: str) -> tuple[str, ...]:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; print errors only.")
 def extract(sources, outdir, formats, profile_path, alias_files, **batch) -> None:
     """Extract every deck in SOURCES (files or folders) into OUTDIR/<edition id>/."""
+    from extractor.batch.signals import Interrupted, stop_on_signals
+
+    try:
+        with stop_on_signals():
+            _extract(sources, outdir, formats, profile_path, alias_files, batch)
+    except Interrupted as stop:
+        line = f"actionplan: interrupted by {stop.name}; {outdir / 'manifest.json'} records "
+        click.echo(printable(line + "what finished"), err=True)
+        sys.exit(stop.exit_code)
+
+
+def _extract(sources, outdir, formats, profile_path, alias_files, batch: dict) -> None:
     from extractor.batch.run import collect_inputs
     from extractor.profile.load import DEFAULT_PROFILE, ProfileError, load_profile
 
@@ -101,7 +114,7 @@ def _run_batch(files, outdir: Path, writers, profile_path: Path, alias_files, ba
     from extractor.batch.jobs import Settings
     from extractor.batch.manifest import EntryStatus
     from extractor.batch.progress import Progress, on_terminal
-    from extractor.batch.run import BatchOptions, run_batch
+    from extractor.batch.run import BatchOptions, OutputError, run_batch
     from extractor.batch.sandbox import MB
     from extractor.writers.store import StoreError
     from parsers.safety import Limits
@@ -120,9 +133,15 @@ def _run_batch(files, outdir: Path, writers, profile_path: Path, alias_files, ba
     echo, advance = progress.echo, progress.advance
     try:
         manifest = run_batch(files, outdir, settings, options, echo=echo, advance=advance)
+    except KeyboardInterrupt:
+        progress.close()
+        raise
     except StoreError as err:
         progress.close()
         raise CommandError(str(outdir), str(err)) from err
+    except OutputError as err:
+        progress.close()
+        raise CommandError(str(err.path), err.reason) from err
     progress.close()
     counts = manifest.counts()
     progress.echo(

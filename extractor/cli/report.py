@@ -9,6 +9,7 @@ import click
 from extractor.cli.compare import diff_editions
 from extractor.cli.errors import CommandError
 from extractor.cli.options import profile_options
+from extractor.writers.escape import printable
 
 
 @click.command()
@@ -31,9 +32,9 @@ def report(editions, output, profile_path, alias_files) -> None:
         raise click.UsageError("--aliases applies to OLD NEW only")
     try:
         if len(editions) == 1:
-            click.echo(write_report(editions[0], output, profile_path))
+            click.echo(printable(write_report(editions[0], output, profile_path)))
         else:
             diff = diff_editions(*editions, profile_path, alias_files)
-            click.echo(write_diff_report(diff, output))
+            click.echo(printable(write_diff_report(diff, output)))
     except ReportInputError as err:
         raise CommandError(str(err)) from err

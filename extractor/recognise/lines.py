@@ -160,7 +160,11 @@ class LineRules:
     def _contact(self: DeckReader, text: str, block: Paragraph | ListItem) -> bool:
         emails = EMAIL.findall(text)
         urls = [u for u in URL.findall(text) if not any(u in e for e in emails)]
-        urls += [link.url for link in block.content.links if link.url.startswith("http")]
+        urls += [
+            link.url
+            for link in block.content.links
+            if link.url.lower().startswith(("http://", "https://"))
+        ]
         for email in emails:
             _add_unique(self.contacts.emails, email)
         for url in urls:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 from extractor.model.plan import (
     Deliverable,
@@ -19,9 +20,14 @@ from extractor.profile.phrases import clean
 from normalizers.leaders import LeaderParse, parse_leaders
 from normalizers.meetings import parse_meetings
 from normalizers.problems import Problem
-from normalizers.status import parse_status
+from normalizers.status import PLACEHOLDER_URLS, parse_status
 from normalizers.years import parse_years, years_problem
 from parsers.deck import Link, Location
+
+# The only link targets a deliverable's url may hold; others (javascript:, data:, file:...) are
+# kept as the raw text of a warning.
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+UNSAFE_URL = "link target is not an http, https or mailto address; kept as text, not as a url"
 
 
 @dataclass
@@ -96,7 +102,17 @@ class Normalizer:
         text = clean(text)
         if self.is_blank(text):
             return None, []
-        pairs = [(clean(link.text), link.url) for link in links]
+        pairs = []
+        for link in links:
+            url = link.url.strip()
+            try:
+                scheme = urlsplit(url).scheme.lower()
+            except ValueError:  # e.g. "http://[::1": not an address at all
+                scheme = ""
+            if url not in PLACEHOLDER_URLS and scheme not in URL_SCHEMES:
+                self.warn(UNSAFE_URL, link.url, location)
+                url = ""  # the deliverable stays, without a url
+            pairs.append((clean(link.text), url))
         parsed = parse_status(text, pairs, self.profile.status)
         self._problems(parsed.problems, location)
         return parsed.status, parsed.deliverables

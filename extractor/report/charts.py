@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractor.compare.kinds import ChangeKind
+from extractor.writers.escape import visible_controls
 
 WIDTH_IN = 4.2  # about a phone's width at 12 pt, so the text keeps its size when it is shown
 ROW_IN = 0.34
@@ -17,6 +18,7 @@ LABELLED_ROW_IN = 0.5
 BAR_HEIGHT = 0.45
 STYLE = {
     "font.size": 12,
+    "text.parse_math": False,  # names are text: "US$ 5% of $ 10 bn" is not mathtext
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans"],
     "svg.fonttype": "none",
@@ -86,7 +88,7 @@ def timeline_svg(spans: Sequence[Span], years: tuple[int, int], salt: str) -> st
             ax.barh(row, end - start + 1, left=start, height=0.62,
                     color=span.colour,
                     gid=f"timeline-{span.owner_id}")  # fmt: skip
-        ax.set_yticks(range(len(spans)), [s.label for s in spans])
+        ax.set_yticks(range(len(spans)), [visible_controls(s.label) for s in spans])
         ax.set_ylim(len(spans) - 0.5, -0.5)
         ax.set_xlim(first, last + 1)
         ax.set_xticks([y + 0.5 for y in range(first, last + 1)], map(str, range(first, last + 1)))
@@ -126,7 +128,7 @@ def _label_rows(ax: Any, labels: Sequence[str], top: int) -> None:
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     for row, label in enumerate(labels):
-        ax.text(0, row - BAR_HEIGHT / 2 - 0.04, label, va="bottom", ha="left")
+        ax.text(0, row - BAR_HEIGHT / 2 - 0.04, visible_controls(label), va="bottom", ha="left")
     ax.set_ylim(len(labels) - 0.5, -0.75)
     ax.set_xlim(0, max(top, 1) * 1.12)
     ax.xaxis.set_major_locator(_integer_locator())

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.writers.atomic import write_text
+from extractor.writers.escape import visible_controls
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -22,7 +23,17 @@ def _environment() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_shown,
     )
+
+
+def _shown(value: Any) -> Any:
+    """Every value a page shows, control characters written as escapes (markup stays markup)."""
+    from markupsafe import Markup
+
+    if isinstance(value, Markup):
+        return Markup(visible_controls(str(value)))
+    return visible_controls(value) if isinstance(value, str) else value
 
 
 def render_page(template: str, **context: Any) -> str:

@@ -47,6 +47,19 @@ def write_text(target: Path, text: str) -> None:
         raise
 
 
+def check_writable(folder: Path) -> None:
+    """Make folder if needed and write, sync and remove a file in it; OSError if that fails."""
+    folder.mkdir(parents=True, exist_ok=True)
+    probe = temporary_path(folder / "probe")
+    descriptor = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        os.write(descriptor, b"probe\n")
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+        probe.unlink(missing_ok=True)
+
+
 def staging_dir(target: Path) -> Path:
     """A new empty folder beside target in which to build its next version."""
     staging = temporary_path(target, "new")
@@ -56,18 +69,44 @@ def staging_dir(target: Path) -> Path:
 
 def replace_dir(staging: Path, target: Path) -> None:
     """Swap a staged folder into place; the old snapshot is removed only after the swap."""
+    old = swap_dir(staging, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def swap_dir(staging: Path, target: Path) -> Path | None:
+    """Swap a staged folder into place; return where the old snapshot now is (None: no old one).
+
+    The caller removes the old snapshot, or hands it to restore_dir to undo the swap.
+    """
     if target.resolve() == staging.parent.resolve() or target.name in ("", ".", ".."):
         raise ValueError(f"refusing to replace the folder that holds the output: {target}")
     staging.chmod(0o755)
     if not target.exists():
         os.replace(staging, target)
-        return
-    if exchange(staging, target):  # no moment without the folder; the caller removes staging
-        return
+        return None
+    if exchange(staging, target):  # no moment without the folder: staging holds the old one
+        return staging
     retired = temporary_path(target, "old")
     os.replace(target, retired)
-    os.replace(staging, target)
-    shutil.rmtree(retired, ignore_errors=True)
+    try:
+        os.replace(staging, target)
+    except BaseException:
+        os.replace(retired, target)
+        raise
+    return retired
+
+
+def restore_dir(old: Path | None, target: Path) -> None:
+    """Undo swap_dir: the old snapshot back in place (or no folder, if there was none)."""
+    if old is not None and exchange(old, target):
+        shutil.rmtree(old, ignore_errors=True)  # it holds the new version now
+        return
+    discarded = temporary_path(target, "new")
+    os.replace(target, discarded)
+    if old is not None:
+        os.replace(old, target)
+    shutil.rmtree(discarded, ignore_errors=True)
 
 
 def exchange(first: Path, second: Path) -> bool:

@@ -1,13 +1,67 @@
-"""Writing an edition folder: staged beside the old one, swapped in at once."""
+"""Writing an edition folder: staged beside the old one, swapped in at once, or back again."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from extractor.model.plan import Plan
-from extractor.writers.atomic import replace_dir, staging_dir
+from extractor.writers.atomic import restore_dir, staging_dir, swap_dir
 from extractor.writers.files import WRITERS, render_files
+
+
+class StagedEdition:
+    """An edition folder written beside its target, to be swapped in when the caller says."""
+
+    def __init__(self, staging: Path, target: Path) -> None:
+        self.staging, self.target = staging, target
+        self.swapped = False
+        self.old: Path | None = None
+
+    def swap_in(self) -> None:
+        """Put the new folder in place; the old one is kept until the staging is left."""
+        self.old = swap_dir(self.staging, self.target)
+        self.swapped = True
+
+    def undo(self) -> None:
+        """Put the old folder back (or none, if there was none)."""
+        if self.swapped:
+            restore_dir(self.old, self.target)
+            self.swapped, self.old = False, None
+
+
+@contextmanager
+def staged_edition(
+    plan: Plan,
+    outdir: Path,
+    formats: tuple[str, ...] = WRITERS,
+    folder: str | None = None,
+    files: dict[str, str] | None = None,
+) -> Iterator[StagedEdition]:
+    """Write an edition's folder beside OUTDIR/<folder>; the block swaps it in.
+
+    When the block raises after the swap, the old folder is put back; leftovers are removed.
+    """
+    target = outdir / (folder or plan.edition.id)
+    outdir.mkdir(parents=True, exist_ok=True)
+    staged = StagedEdition(staging_dir(target), target)
+    try:
+        for name, text in (render_files(plan, formats) if files is None else files).items():
+            (staged.staging / name).write_text(text, encoding="utf-8", newline="")
+        if "parquet" in formats:
+            from extractor.writers.frames import write_parquet
+
+            write_parquet(plan, staged.staging)
+        yield staged
+    except BaseException:
+        staged.undo()
+        raise
+    finally:
+        for leftover in (staged.staging, staged.old):
+            if leftover is not None:
+                shutil.rmtree(leftover, ignore_errors=True)
 
 
 def write_edition(
@@ -21,17 +75,6 @@ def write_edition(
 
     files, when given, are the edition's text files already rendered (by a batch worker).
     """
-    target = outdir / (folder or plan.edition.id)
-    outdir.mkdir(parents=True, exist_ok=True)
-    staging = staging_dir(target)
-    try:
-        for name, text in (render_files(plan, formats) if files is None else files).items():
-            (staging / name).write_text(text, encoding="utf-8", newline="")
-        if "parquet" in formats:
-            from extractor.writers.frames import write_parquet
-
-            write_parquet(plan, staging)
-        replace_dir(staging, target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return target
+    with staged_edition(plan, outdir, formats, folder, files) as staged:
+        staged.swap_in()
+    return staged.target

@@ -10,6 +10,7 @@ import orjson
 
 from extractor.model.dump import plan_to_dict
 from extractor.model.plan import Plan
+from extractor.writers.escape import csv_cell
 from extractor.writers.tables import LIST_SEPARATOR, TABLE_COLUMNS, table_rows
 
 WRITERS = ("json", "csv", "ics")
@@ -40,7 +41,10 @@ def render_files(plan: Plan, formats: tuple[str, ...] = WRITERS) -> dict[str, st
 
 
 def csv_text(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
-    """CSV text with a header row; lists are joined with "; ", None is empty."""
+    """CSV text with a header row; lists are joined with "; ", None is empty.
+
+    Cells are guarded as csv_cell says: controls escaped, a formula prefixed with '.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
@@ -54,5 +58,5 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    return str(value)
+        return csv_cell(LIST_SEPARATOR.join(str(v) for v in value))
+    return csv_cell(str(value))

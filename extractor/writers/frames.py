@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from extractor.model.plan import Plan
 from extractor.writers.columns import column_kind, plain_value
+from extractor.writers.escape import csv_value
 from extractor.writers.tables import TABLE_COLUMNS, table_rows
 
 if TYPE_CHECKING:
@@ -34,12 +35,16 @@ def rows_frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 def csv_frame(path: Path) -> pd.DataFrame:
-    """A table's CSV file as a typed DataFrame: empty cells are missing values."""
+    """A table's CSV file as a typed DataFrame: empty cells are missing values.
+
+    Formula guards (a leading ' before = + - @) are removed: the frame holds the stored values.
+    """
     import pandas as pd
 
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     frame = frame.replace("", None)
     for column in frame.columns:
+        frame[column] = frame[column].map(csv_value, na_action="ignore")
         if column_kind(column) == "boolean":
             frame[column] = frame[column].map(BOOLEANS.get, na_action="ignore")
     return _typed(frame)

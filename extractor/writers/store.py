@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from extractor.model.plan import Plan
@@ -83,24 +85,60 @@ def open_store(path: Path) -> sqlite3.Connection:
 
 def import_plan(conn: sqlite3.Connection, plan: Plan) -> None:
     """Store an edition, replacing any earlier import of it, in one transaction."""
+    with importing(conn, plan):
+        pass
+
+
+@contextmanager
+def importing(conn: sqlite3.Connection, plan: Plan) -> Iterator[None]:
+    """Import an edition in an open transaction: committed when the block ends, else rolled back.
+
+    StoreError when the rows cannot be stored or the commit fails (then nothing changed).
+    """
     edition_id = plan.edition.id
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for sql, rows in _import_statements(plan):
+            conn.executemany(sql, rows)
+    except sqlite3.DatabaseError as err:
+        _rollback(conn)
+        raise StoreError(f"edition {edition_id} not stored ({err})") from err
+    except BaseException:
+        _rollback(conn)
+        raise
+    try:
+        yield
+    except BaseException:
+        _rollback(conn)
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.DatabaseError as err:
+        _rollback(conn)
+        raise StoreError(f"edition {edition_id} not stored ({err})") from err
+
+
+def stored_sources(conn: sqlite3.Connection) -> dict[str, str | None]:
+    """The editions the store holds, each with the SHA-256 of the input it was read from."""
+    return dict(conn.execute("SELECT edition_id, source_sha256 FROM editions").fetchall())
+
+
+def _import_statements(plan: Plan) -> list[tuple[str, list[tuple]]]:
     statements: list[tuple[str, list[tuple]]] = [
-        ("DELETE FROM editions WHERE edition_id = ?", [(edition_id,)]),
+        ("DELETE FROM editions WHERE edition_id = ?", [(plan.edition.id,)]),
         (_insert("editions", EDITION_COLUMNS), [_edition_row(plan)]),
     ]
     for table, rows in table_rows(plan).items():
         columns = _stored_columns(table)
         values = [_row_values(table, row, seq) for seq, row in enumerate(rows, start=1)]
         statements.append((_insert(table, columns), values))
-    try:
-        _transaction(conn, statements)
-    except sqlite3.DatabaseError as err:
-        raise StoreError(f"edition {edition_id} not stored ({err})") from err
+    return statements
 
 
-def stored_editions(conn: sqlite3.Connection) -> set[str]:
-    """The ids of the editions the store holds."""
-    return {row[0] for row in conn.execute("SELECT edition_id FROM editions")}
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if there is one (a failed COMMIT may have ended it)."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
 
 
 def _transaction(conn: sqlite3.Connection, statements) -> None:
@@ -113,7 +151,7 @@ def _transaction(conn: sqlite3.Connection, statements) -> None:
                 conn.executemany(sql, rows)
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
 
 
