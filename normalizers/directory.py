@@ -149,6 +149,11 @@ class Directory:
         org_id = self._organisation_keys.get(key) or self._fuzzy(key)
         return self._organisations[org_id] if org_id else None
 
+    def organisation_named(self, text: str) -> Organisation | None:
+        """The known organisation a text names exactly, near misses left out."""
+        org_id = self._organisation_keys.get(_key(text))
+        return self._organisations[org_id] if org_id else None
+
     def organisation_or_new(self, text: str) -> Organisation:
         """The known organisation, or an unknown one (known=False) named as written."""
         found = self.organisation(text)

@@ -3,7 +3,9 @@
 Hard separators (",", ";") end a segment, and so does the text after a closing parenthesis.
 Conjunctions ("and", "&") end one too, unless they sit inside an organisation name: a name
 the alias table knows, one its acronym abbreviates, or one the vocabulary's words continue
-("Ministry of Trade and Industry").
+("Ministry of Trade and Industry"). Commas are read the same way, but first: parts that
+together make a known name ("Gartner, Inc.") or the name an acronym right after abbreviates
+("Department for Digital, Culture, Media & Sport (DCMS)") are bound into one before cutting.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ START, APPOSITION, HARD, CONJUNCTION, JUXTAPOSED = (
 )
 
 Span = tuple[int, int]
+
+# The most comma-separated parts one organisation name is looked for across.
+LONGEST_NAME = 8
 
 
 @dataclass
@@ -58,6 +63,7 @@ class EntryText:
         self.directory = directory
         self.words = vocabulary
         self.problems: list[Problem] = []
+        self._bound: list[Span] = []
 
     def segments(self) -> list[Segment]:
         """The segments of the entry, each remembering how it follows the previous one."""
@@ -118,10 +124,10 @@ class EntryText:
                 self.problems.append(Problem("a closing parenthesis has no opening", self.text))
                 start = index + 1
             else:
-                apposition = mark in self.words.apposition_separators
+                apposition = self.words.is_apposition(mark)
                 tokens.append(Token("separator", index, found.end(), (0, 0), apposition))
                 start = found.end()
-        return tokens + self._text_token(start, len(self.text))
+        return self._bind_tokens(tokens + self._text_token(start, len(self.text)))
 
     def _text_token(self, start: int, end: int) -> list[Token]:
         """A text token for a range, or none when it is blank."""
@@ -156,7 +162,11 @@ class EntryText:
     def _conjuncts(self, span: Span) -> tuple[list[Span], bool, bool]:
         """The parts of a range between conjunctions, and whether one opens or closes it."""
         pattern = alternatives(self.words.conjunctions)
-        cuts = [match.span() for match in pattern.finditer(self.text, span[0], span[1])]
+        cuts = [
+            match.span()
+            for match in pattern.finditer(self.text, span[0], span[1])
+            if not any(start <= match.start() < end for start, end in self._bound)
+        ]
         bounds = [span[0], *[i for cut in cuts for i in cut], span[1]]
         parts = [self._strip((bounds[i], bounds[i + 1])) for i in range(0, len(bounds), 2)]
         leading = bool(cuts) and parts[0][0] == parts[0][1]
@@ -209,7 +219,7 @@ class EntryText:
             pieces.append(self._strip((start, index)))
             index = start = index + len(separator)
         pieces.append(self._strip((start, span[1])))
-        return [piece for piece in pieces if piece[0] < piece[1]]
+        return self._bind_pieces([piece for piece in pieces if piece[0] < piece[1]])
 
     def _separator_at(self, index: int, end: int) -> str | None:
         """The hard separator starting at an index, if any."""
@@ -224,3 +234,123 @@ class EntryText:
         while end > start and self.text[end - 1].isspace():
             end -= 1
         return start, end
+
+    # -- organisation names across commas --------------------------------------------------
+
+    def _bind_tokens(self, tokens: list[Token]) -> list[Token]:
+        """Join the text tokens of one organisation name, dropping the commas between them."""
+        dropped: set[int] = set()
+        for run in self._text_runs(tokens):
+            names = [(tokens[index].start, tokens[index].end) for index in run]
+            after = run[-1] + 1
+            paren = after < len(tokens) and tokens[after].kind == "paren"
+            acronyms = [None] * (len(run) - 1) + [tokens[after].inner if paren else None]
+            for first, last in self._bound_groups(names, acronyms, [True] * (len(run) - 1)):
+                if last > first:
+                    tokens[run[first]] = Token("text", names[first][0], names[last][1])
+                    dropped.update(range(run[first] + 1, run[last] + 1))
+        return [token for index, token in enumerate(tokens) if index not in dropped]
+
+    def _text_runs(self, tokens: Sequence[Token]) -> list[list[int]]:
+        """The indices of text tokens that follow one another, a comma apart."""
+        runs: list[list[int]] = []
+        index = 0
+        while index < len(tokens):
+            if tokens[index].kind != "text":
+                index += 1
+                continue
+            run = [index]
+            while (
+                run[-1] + 2 < len(tokens)
+                and tokens[run[-1] + 1].kind == "separator"
+                and self._binds((tokens[run[-1]].end, tokens[run[-1] + 2].start))
+                and tokens[run[-1] + 2].kind == "text"
+            ):
+                run.append(run[-1] + 2)
+            runs.append(run)
+            index = run[-1] + 1
+        return runs
+
+    def _bind_pieces(self, pieces: list[Span]) -> list[Span]:
+        """Join the pieces of a group that make one organisation name."""
+        names: list[Span] = []
+        acronyms: list[Span | None] = []
+        for piece in pieces:
+            name, acronym = self._trailing_group(piece)
+            names.append(name)
+            acronyms.append(acronym)
+        joinable = [
+            acronyms[index] is None and self._binds((pieces[index][1], pieces[index + 1][0]))
+            for index in range(len(pieces) - 1)
+        ]
+        bound = []
+        for first, last in self._bound_groups(names, acronyms, joinable):
+            bound.append((pieces[first][0], pieces[last][1]))
+        return bound
+
+    def _binds(self, between: Span) -> bool:
+        """Whether the separator between two parts may sit inside a name: a plain comma."""
+        return self.slice(between).strip() in self.words.apposition_separators
+
+    def _trailing_group(self, piece: Span) -> tuple[Span, Span | None]:
+        """A piece's name and the inside of the parenthesised group ending it, if any."""
+        if not self.slice(piece).endswith(")"):
+            return piece, None
+        depth = 0
+        for index in range(piece[1] - 1, piece[0] - 1, -1):
+            depth += {")": 1, "(": -1}.get(self.text[index], 0)
+            if depth == 0:
+                name = self._strip((piece[0], index))
+                return (name, (index + 1, piece[1] - 1)) if name[0] < name[1] else (piece, None)
+        return piece, None
+
+    def _bound_groups(
+        self, names: Sequence[Span], acronyms: Sequence[Span | None], joinable: Sequence[bool]
+    ) -> list[tuple[int, int]]:
+        """Index ranges (first, last) of the names, each range one organisation name."""
+        groups = []
+        first = 0
+        while first < len(names):
+            last = self._bound_end(names, acronyms, joinable, first)
+            groups.append((first, last))
+            if last > first:
+                self._bound.append((names[first][0], names[last][1]))
+            first = last + 1
+        return groups
+
+    def _bound_end(
+        self,
+        names: Sequence[Span],
+        acronyms: Sequence[Span | None],
+        joinable: Sequence[bool],
+        first: int,
+    ) -> int:
+        """The last part of the name starting at first: a known name, longest first, then one
+        an acronym right after abbreviates, shortest first; first itself when neither.
+
+        Known names are matched exactly here: a near miss would swallow the part after a
+        comma ("Spanish Federation of Municipalities and Provinces, Spain").
+        """
+        stop = first
+        while stop < min(len(names) - 1, first + LONGEST_NAME - 1) and joinable[stop]:
+            stop += 1
+        spans = {last: (names[first][0], names[last][1]) for last in range(first, stop + 1)}
+        for last in range(stop, first, -1):
+            if self.directory.organisation_named(self.slice(spans[last])) is not None:
+                return last
+        if self._is_person(self.slice(names[first])):
+            return first
+        for last in range(first + 1, stop + 1):
+            acronym = acronyms[last]
+            if acronym and self.words.abbreviates(self.slice(acronym), self.slice(spans[last])):
+                return last
+        return first
+
+    def _is_person(self, text: str) -> bool:
+        """Whether text reads as a person's name, which no organisation name starts with."""
+        return (
+            len(text.split()) > 1
+            and self.words.is_name(self.words.without_titles(text))
+            and self.words.kind_by_phrases(text) is None
+            and self.directory.organisation(text) is None
+        )

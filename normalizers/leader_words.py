@@ -48,6 +48,7 @@ class LeaderVocabulary:
 
     hard_separators: tuple[str, ...]
     apposition_separators: tuple[str, ...]
+    spaced_separators: tuple[str, ...]
     conjunctions: tuple[str, ...]
     position_links: tuple[str, ...]
     organisation_words: tuple[str, ...]
@@ -60,9 +61,17 @@ class LeaderVocabulary:
 
     @cached_property
     def separator(self) -> re.Pattern[str]:
-        """Any hard separator, the longest first."""
+        """Any hard separator, the longest first, or a spaced one between blanks."""
         longest_first = sorted(self.hard_separators, key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, longest_first)) or r"(?!)")
+        found = list(map(re.escape, longest_first))
+        if self.spaced_separators:
+            spaced = sorted(self.spaced_separators, key=len, reverse=True)
+            found.append(rf"\s+(?:{'|'.join(map(re.escape, spaced))})\s+")
+        return re.compile("|".join(found) or r"(?!)")
+
+    def is_apposition(self, mark: str) -> bool:
+        """Whether a separator may join a person to what follows: "," or a spaced dash."""
+        return mark in self.apposition_separators or mark.strip() in self.spaced_separators
 
     @cached_property
     def break_mark(self) -> re.Pattern[str]:
@@ -107,6 +116,10 @@ class LeaderVocabulary:
         """ "organisation" or "position" when the words say so; the earlier word wins."""
         if looks_like_acronym(text):
             return "organisation"
+        return self.kind_by_phrases(text)
+
+    def kind_by_phrases(self, text: str) -> str | None:
+        """ "organisation" or "position" when a vocabulary phrase says so; the earlier wins."""
         words = tokens(text)
         org_at = self.organisation_phrases.find(words)
         position_at = self.position_phrases.find(words)
@@ -128,13 +141,63 @@ class LeaderVocabulary:
             words = words[1:]
         return " ".join(words)
 
+    def in_capitals(self, text: str) -> bool:
+        """Whether every word but the particles is written in capitals: "VEGA DÍAZ"."""
+        words = [word for word in text.split() if fold(word) not in self.particle_keys]
+        return bool(words) and all(word.isupper() for word in words)
+
+    def has_capital_surname(self, text: str) -> bool:
+        """Whether text is given names, then a surname in capitals: "Daniel VEGA DÍAZ"."""
+        words = self.without_titles(text).split()
+        if not self.is_name(" ".join(words)) or self.kind_by_phrases(text) is not None:
+            return False
+        split = next((index for index, word in enumerate(words) if _in_capitals(word)), 0)
+        return split > 0 and self.in_capitals(" ".join(words[split:]))
+
+    def reads_surname_first(self, surname: str, given: str) -> bool:
+        """Whether "SURNAME, Given" names one person, as in "VEGA DÍAZ, Daniel".
+
+        The surname is in capitals and the given names are not. A single capitalised word is
+        more often an acronym ("ACME, Jane Doe"), so it is a surname only before one given name.
+        """
+        if not (self.is_name(surname) and self.in_capitals(surname) and self.is_name(given)):
+            return False
+        if any(_in_capitals(word) for word in given.split()):
+            return False
+        parts = [part for word in surname.split() for part in word.split("-") if part]
+        return len(parts) > 1 or len(given.split()) == 1
+
     def abbreviates(self, acronym: str, name: str) -> bool:
-        """Whether an acronym is made of a name's initials, with or without the skip words."""
+        """Whether an acronym is made of a name's initials, with or without the skip words.
+
+        An acronym of three letters or more may also leave out one inner word, when each
+        comma-separated part of the name still gives a letter: "DCMS" abbreviates
+        "Department for Digital, Culture, Media & Sport" (its name before "Digital" came in).
+        """
         letters = "".join(char for char in strip_accents(acronym).upper() if char.isalnum())
         words = WORD.findall(strip_accents(name))
         every = "".join(word[0] for word in words).upper()
         content = "".join(word[0] for word in words if fold(word) not in self.skip_keys).upper()
-        return len(letters) >= 2 and len(words) >= 2 and letters in (every, content)
+        if len(letters) < 2 or len(words) < 2:
+            return False
+        return letters in (every, content) or self._abbreviates_but_one(letters, name)
+
+    def _abbreviates_but_one(self, letters: str, name: str) -> bool:
+        """Whether the letters are the initials of a name's content words but one inner word."""
+        initials = [
+            (part, word[0].upper())
+            for part, piece in enumerate(self.separator.split(strip_accents(name)))
+            for word in WORD.findall(piece)
+            if fold(word) not in self.skip_keys
+        ]
+        if len(letters) < 3 or len(initials) != len(letters) + 1:
+            return False
+        parts = {part for part, _ in initials}
+        for left_out in range(1, len(initials) - 1):
+            kept = initials[:left_out] + initials[left_out + 1 :]
+            if "".join(i for _, i in kept) == letters and {p for p, _ in kept} == parts:
+                return True
+        return False
 
     def continues(self, left: str, right: str) -> bool:
         """Whether "left and right" read as one organisation name, as in "Ministry of X and Y"."""
@@ -153,6 +216,7 @@ def leader_vocabulary(data: Mapping[str, Any]) -> LeaderVocabulary:
     vocabulary = LeaderVocabulary(
         hard_separators=_strings(separators, "separators", "hard"),
         apposition_separators=_strings(separators, "separators", "apposition"),
+        spaced_separators=_strings(separators, "separators", "spaced"),
         conjunctions=_strings(separators, "separators", "conjunctions"),
         position_links=_strings(separators, "separators", "position_links"),
         organisation_words=_strings(_table(data, "organisation"), "organisation", "words"),
@@ -208,3 +272,8 @@ def looks_like_acronym(text: str) -> bool:
         and all(char.isupper() for char in letters)
         and all(char.isalnum() or char in "-&." for char in token)
     )
+
+
+def _in_capitals(word: str) -> bool:
+    """Whether a word of two letters or more is written in capitals ("DÍAZ", not "J.")."""
+    return word.isupper() and sum(char.isalpha() for char in word) > 1

@@ -2,7 +2,8 @@
 
 An entry is read in three steps. The text is cut into segments, each a head (a name) followed
 by parenthesised affiliations (leader_segments.py). Each segment is then classified with the
-alias table and the vocabulary (leader_words.py). Last, a bare organisation after "Jane Doe,"
+alias table and the vocabulary (leader_words.py); a surname in capitals followed by given
+names ("VEGA DÍAZ, Daniel") is one person. Last, a bare organisation after "Jane Doe,"
 becomes Jane Doe's, and people listed before a person with affiliations ("A and B (ITU)")
 share them.
 """
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from normalizers.directory import Directory, Organisation
 from normalizers.leader_segments import APPOSITION, CONJUNCTION, EntryText, Segment, Token
-from normalizers.leader_words import LeaderVocabulary, alternatives
+from normalizers.leader_words import LeaderVocabulary, alternatives, looks_like_acronym
 from normalizers.problems import Problem
 from normalizers.text import squash_spaces
 from normalizers.values import Leader, LeaderRole, OrganisationRef
@@ -92,7 +93,7 @@ class _Parser:
 
     def parse(self) -> LeaderParse:
         """Segments, then drafts, then leaders."""
-        drafts = [self._draft(segment) for segment in self.entry.segments()]
+        drafts = self._drafts(self.entry.segments())
         drafts = _merge_appositions(drafts)
         _share_affiliations(drafts)
         leaders = [self._leader(draft) for draft in drafts if self._keep(draft)]
@@ -102,6 +103,46 @@ class _Parser:
         return LeaderParse(leaders, problems, self.organisations)
 
     # -- reading segments ------------------------------------------------------------------
+
+    def _drafts(self, segments: Sequence[Segment]) -> list[_Draft]:
+        """A draft per segment, or per pair of segments naming one person surname first."""
+        drafts = []
+        index = 0
+        while index < len(segments):
+            pair = self._surname_first(segments, index)
+            if pair is not None:
+                drafts.append(self._surname_first_draft(segments[index], *pair))
+                index += 2
+            else:
+                drafts.append(self._draft(segments[index]))
+                index += 1
+        return drafts
+
+    def _surname_first(self, segments: Sequence[Segment], index: int) -> tuple[str, Segment] | None:
+        """The name and the given-names segment of "VEGA DÍAZ, Daniel" starting at an index."""
+        first = segments[index]
+        second = segments[index + 1] if index + 1 < len(segments) else None
+        if second is None or first.head is None or first.parens or second.head is None:
+            return None
+        between = self.entry.raw((first.end, second.start))
+        if second.joined != APPOSITION or between not in self.words.apposition_separators:
+            return None
+        surname, given = self.entry.raw(first.head), self.entry.raw(second.head)
+        if self.directory.organisation(surname) or self.directory.country(surname):
+            return None
+        if self.words.kind_by_phrases(surname) or self.words.kind_by_phrases(given):
+            return None
+        if not self.words.reads_surname_first(surname, given):
+            return None
+        return f"{self.words.without_titles(given)} {surname}", second
+
+    def _surname_first_draft(self, surname: Segment, name: str, given: Segment) -> _Draft:
+        """One person from "VEGA DÍAZ, Daniel (FEMP)", named given names first."""
+        draft = _Draft(surname.start, given.end, surname.joined, name=name)
+        for paren in given.parens:
+            draft.bracketed = True
+            self._read_group(paren, draft)
+        return draft
 
     def _draft(self, segment: Segment) -> _Draft:
         """Classify a segment's head and read its parenthesised affiliations."""
@@ -127,14 +168,26 @@ class _Parser:
         elif kind == "country":
             draft.set_country(self.directory.country(head) or head, head)
         elif kind == "position":
-            draft.positions.append(squash_spaces(head))
+            if not self._read_position_at(squash_spaces(head), draft):
+                draft.positions.append(squash_spaces(head))
         elif kind == "person":
-            draft.name = self.words.without_titles(head)
+            self._read_person(self.words.without_titles(head), draft)
         elif kind == "placeholder":
             draft.issues.append(Problem("names no leader", head))
         else:
             draft.issues.append(Problem("not understood as a person or an organisation", head))
         return False
+
+    def _read_person(self, name: str, draft: _Draft) -> None:
+        """A name, or a name and a known acronym run together: "Daniel VEGA DÍAZ FEMP"."""
+        words = name.split()
+        known = self.directory.organisation_named(words[-1]) if len(words) > 2 else None
+        rest = " ".join(words[:-1])
+        if known is not None and looks_like_acronym(words[-1]) and self.words.is_name(rest):
+            draft.name = rest
+            draft.orgs.append(known)
+        else:
+            draft.name = name
 
     def _head_kind(self, head: str, acronym: str | None, has_parens: bool) -> str:
         """What a head names: acronym, organisation, country, position, person, ..."""
@@ -224,10 +277,28 @@ class _Parser:
             self._read_affiliation(nested["inner"], draft)
         elif self.words.kind_by_words(item) == "position":
             draft.positions.append(item)
+        elif self._names_a_person(item, draft):
+            self._read_grouped_person(item, draft)
         elif "(" in item or ")" in item:
             draft.issues.append(Problem("not understood as an affiliation", item))
         else:
             draft.orgs.append(self.directory.organisation_or_new(item))
+
+    def _names_a_person(self, item: str, draft: _Draft) -> bool:
+        """Whether an affiliation is a person: "FEMP (Daniel VEGA DÍAZ)".
+
+        Only a surname in capitals tells; next to a person so written it tells again.
+        """
+        if not self.words.has_capital_surname(item):
+            return False
+        return draft.name is None or self.words.has_capital_surname(draft.name)
+
+    def _read_grouped_person(self, item: str, draft: _Draft) -> None:
+        """The person of an organisation's entry; a second one is a problem."""
+        if draft.name is None:
+            draft.name = self.words.without_titles(item)
+        else:
+            draft.issues.append(Problem("a second person in one entry is not read", item))
 
     # -- results ---------------------------------------------------------------------------
 
