@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -152,3 +155,22 @@ def test_stamp_follows_the_edition_period(sample_edition: Path) -> None:
     plan.edition.period = None
     calendar = icalendar.Calendar.from_ical(meetings_ics(plan))
     assert calendar.events[0].decoded("dtstamp").date() == date(1970, 1, 1)
+
+
+def test_the_calendar_is_the_same_whatever_the_hash_seed() -> None:
+    # 2026-2027 meets in several time zones: their order must not follow Python's set order
+    deck = Path(__file__).resolve().parents[1] / "samples" / "u4ssc-action-plan-2026-2027.md"
+    probe = (
+        "import sys; from extractor.api import extract_deck; "
+        "from extractor.writers.ics import meetings_ics; "
+        "sys.stdout.write(meetings_ics(extract_deck(sys.argv[1])))"
+    )
+    texts = {
+        subprocess.run(
+            [sys.executable, "-c", probe, str(deck)], capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }  # fmt: skip
+    assert len(texts) == 1
+    assert next(iter(texts)).count("BEGIN:VTIMEZONE") >= 3

@@ -43,7 +43,16 @@ def meetings_ics(plan: Plan) -> str:
     if meetings:
         first, last = meetings[0].start.year, meetings[-1].start.year
         calendar.add_missing_timezones(date(first, 1, 1), date(last + 1, 1, 1))
+        _sort_timezones(calendar)
     return calendar.to_ical().decode("utf-8")
+
+
+def _sort_timezones(calendar) -> None:
+    """Time zones first, in TZID order: icalendar adds them in set order, which changes from
+    one process to the next, and the same plan must give the same file."""
+    zones = [c for c in calendar.subcomponents if c.name == "VTIMEZONE"]
+    others = [c for c in calendar.subcomponents if c.name != "VTIMEZONE"]
+    calendar.subcomponents[:] = sorted(zones, key=lambda zone: str(zone["TZID"])) + others
 
 
 def meeting_uids(plan: Plan, meetings: list[ScheduledMeeting]) -> list[str]:
