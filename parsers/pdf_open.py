@@ -73,8 +73,8 @@ def read_pages(
         if len(pages) > max_pages:
             raise InputError(
                 path,
-                f"{len(pages)} pages: too many for a slide deck (the limit is {max_pages}, "
-                "max_pages); split the document, or raise the limit if it is one deck",
+                f"{len(pages)} pages: too many for a slide deck (the limit is {max_pages}); "
+                "split the document, or raise the limit with --max-pages if it is one deck",
             )
         read_all, turns = [], []
         for page in pages:

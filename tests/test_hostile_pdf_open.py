@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import CORPUS
 
+from extractor.cli.main import main
 from parsers.detect import parse_file
 from parsers.errors import InputError
 from parsers.safety import DEFAULT_LIMITS, Limits
@@ -69,7 +71,8 @@ def test_the_page_limit_is_one_of_the_limits(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         parse_file(path, limits=Limits(max_pages=5))
     assert caught.value.reason.startswith(
-        "6 pages: too many for a slide deck (the limit is 5, max_pages)"
+        "6 pages: too many for a slide deck (the limit is 5); split the document, or raise "
+        "the limit with --max-pages"
     )
     assert len(parse_file(path, limits=Limits(max_pages=6)).slides) == 6
 
@@ -81,3 +84,14 @@ def test_a_pdf_over_the_default_page_limit_reads_with_a_higher_one(tmp_path: Pat
     deck = parse_file(path, limits=Limits(max_pages=1000))
     assert len(deck.slides) == 501
     assert deck.slides[-1].blocks[0].text == "Page number 501"
+
+
+def test_the_page_limit_is_an_option_of_extract(tmp_path: Path) -> None:
+    path = pdf_with_pages(tmp_path / "six.pdf", 6)
+    runner = CliRunner()
+    low = runner.invoke(main, ["extract", str(path), "-o", str(tmp_path / "a"), "--max-pages", "5"])
+    assert low.exit_code == 2 and "6 pages: too many" in low.output
+    high = runner.invoke(
+        main, ["extract", str(path), "-o", str(tmp_path / "b"), "--max-pages", "6"]
+    )
+    assert "too many" not in high.output  # read, then refused only as no plan

@@ -73,6 +73,13 @@ def parse_formats(value: str) -> tuple[str, ...]:
     type=click.IntRange(min=1),
     help="MiB a .pptx may unpack to.",
 )
+@click.option(
+    "--max-pages",
+    default=500,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Pages a PDF may have to be read as a slide deck.",
+)
 @click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails.")
 @click.option("--force", is_flag=True, help="Extract inputs unchanged since the last run too.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; print errors only.")
@@ -119,7 +126,11 @@ def _run_batch(files, outdir: Path, writers, profile_path: Path, alias_files, ba
     from extractor.writers.store import StoreError
     from parsers.safety import Limits
 
-    limits = Limits(batch["max_file_size"] * MB, batch["max_unpacked_size"] * MB)
+    limits = Limits(
+        max_file_bytes=batch["max_file_size"] * MB,
+        max_unpacked_bytes=batch["max_unpacked_size"] * MB,
+        max_pages=batch["max_pages"],
+    )
     memory = batch["memory_limit"] * MB or None
     settings = Settings(
         profile=profile_path, aliases=tuple(alias_files), limits=limits,
