@@ -233,3 +233,21 @@ def test_unreadable_years_and_statuses_keep_their_words(tmp_path: Path) -> None:
         "expected publication not understood; expected a year or a range like 2024-2025",
         "status not understood; kept as 'other'",
     ]
+
+
+def test_working_groups_listed_under_their_label_with_facts_on_one_line(tmp_path: Path) -> None:
+    text = (
+        "# Water Action Plan 2025-2026\n\n## Smart Water\n\n"
+        "- Leader: Jane Roe (ITU)\n- Timeline: 2025-2026\n- Working groups:\n"
+        "  - WG1: Leak detection – Leader: Jane Roe (ITU) – Status: Ongoing\n"
+        "  - WG2: Metering | Status: Kick off | Planned e-meetings: 3 March 2025, 10:00 - 11:00 hours, Geneva time\n"
+    )
+    plan = extract(tmp_path / "deck.md", text)
+    (group,) = plan.thematic_groups
+    assert [(w.number, w.title, w.status) for w in group.working_groups] == [
+        (1, "Leak detection", "ongoing"),
+        (2, "Metering", "kick-off"),
+    ]
+    assert [x.person_id for x in group.working_groups[0].leaders] == ["jane-roe"]
+    assert [m.start_utc for m in group.working_groups[1].meetings] == ["2025-03-03T09:00:00Z"]
+    assert plan.warnings == []

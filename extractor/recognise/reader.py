@@ -24,6 +24,7 @@ from parsers.deck import Block, Deck, Heading, Link, ListItem, Location, Paragra
 
 NAME_MATCH = 90
 GROUP_NAME = "group_name"  # the fact that names the group of the facts that follow
+WORKING_GROUPS = "working_groups"  # the fact over a group's working groups
 
 
 def items(deck: Deck) -> Iterator[Block]:
@@ -85,6 +86,10 @@ class DeckReader(HeadingRules, LineRules, WorkingGroupRules, TableRules):
         """File a "Label: value" fact with the open working group or with its group."""
         if name == GROUP_NAME:
             self._candidate((value, location))  # the facts that follow are this group's
+            return
+        if name == WORKING_GROUPS and not value:
+            self.close_working_group()  # "Working groups:" over a list of them
+            self.mode = "working_groups"
             return
         target: FactList
         working = self.working

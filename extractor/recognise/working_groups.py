@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 # What may follow a working group's number when a line opens it: nothing, or a separator.
 OPENING_REST = re.compile(r"^(?:$|[-:.)]|\s*-)")
 FACT_SEPARATOR = re.compile(r"\s*[;|]\s*")
+# Between a title and facts on one line: a spaced dash, a bar or a semicolon.
+INLINE_SEPARATOR = re.compile(r"\s+[-\u2013\u2014|]\s+|\s*[;|]\s*")
 LEADING_SEPARATORS = re.compile(r"^[\s\-\u2010-\u2015:.)]+")
 
 
@@ -124,16 +126,32 @@ def _opens(rest: str, found: re.Match) -> bool:
 
 
 def _title_and_facts(rest: str, reader: DeckReader) -> tuple[str, list[tuple[str, str]]]:
-    """ "Title (Leader: X; Status: Ongoing)" -> the title and the facts in brackets."""
+    """The title and the facts written after it: "Title (Leader: X; Status: Ongoing)",
+    "Title - Leader: X - Status: Ongoing", "Title | Leader: X"."""
     split = trailing_parenthesis(rest)
-    if split is None:
-        return rest, []
-    title, inner = split
-    facts = []
-    for part in FACT_SEPARATOR.split(inner):
-        labelled = split_label(part)
+    if split is not None:
+        facts = _facts(split[1], FACT_SEPARATOR, reader)
+        if facts is not None:
+            return split[0], facts
+    for cut in INLINE_SEPARATOR.finditer(rest):
+        facts = _facts(rest[cut.end() :], INLINE_SEPARATOR, reader)
+        if facts is not None:
+            return rest[: cut.start()].strip(), facts
+    return rest, []
+
+
+def _facts(text: str, separator: re.Pattern, reader: DeckReader) -> list[tuple[str, str]] | None:
+    """The facts of a text that opens with one ("Leader: X - Status: Ongoing"); a piece that
+    names none continues the value before it ("10:00 - 11:00"). None when it opens with none."""
+    pieces = re.split(f"({separator.pattern})", text)
+    facts: list[list[str]] = []
+    for index in range(0, len(pieces), 2):
+        labelled = split_label(pieces[index])
         name = reader.fact_name(labelled[0]) if labelled else None
-        if name is None:
-            return rest, []
-        facts.append((name, labelled[1]))
-    return title, facts
+        if name is not None:
+            facts.append([name, labelled[1]])
+        elif facts:
+            facts[-1][1] += pieces[index - 1] + pieces[index]
+        else:
+            return None
+    return [(name, value.strip()) for name, value in facts]
