@@ -69,10 +69,15 @@ class WorkingGroupRules:
         return True
 
     def _number_line(self: DeckReader, number: int, location: Location) -> bool:
-        """A tile's big number: the open working group's, or the next one's."""
+        """A tile's big number: the open working group's, or, among proposals, the next one's
+        (a slide number or a stray figure opens none)."""
         if self.working is not None and self.working.wg.number == number:
             return True
-        if self.current is None:
+        draft = self.current
+        if draft is None or self.mode != "proposed":
+            return False
+        numbers = [wg.number for wg in draft.group.working_groups]
+        if number != (max(numbers) + 1 if numbers else 1):
             return False
         self.open_working_group(number, "", location, None)
         return True
