@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from parsers.deck import Cell, Location, RichText, Row, Table
+from parsers.deck import Box, Cell, Location, RichText, Row, Table
 from parsers.pdf_text import Segment, inside, paragraphs, runs, segments
 from parsers.runs import Run, rich_from_runs
 
@@ -45,7 +45,7 @@ def ruled_tables(
         within = [c for c in chars if inside(table.bbox, c)]
         rows = _grid_rows(cells, xs, ys, within, links, location)
         if any(cell.text for row in rows for cell in row.cells):
-            found.append(FoundTable(table.bbox, Table(rows, location)))
+            found.append(FoundTable(table.bbox, Table(rows, location, Box(*table.bbox))))
     return found
 
 
@@ -70,7 +70,8 @@ def _grid_rows(cells, xs, ys, chars, links, location: Location) -> list[Row]:
         row_span = max(1, _index(ys, bottom) - row)
         box = (x0, top, x1, bottom)
         text = _cell_content([c for c in chars if inside(box, c)], links)
-        by_row.setdefault(row, []).append((column, Cell(text, col_span, row_span)))
+        cell = Cell(text, col_span, row_span, Box(*box))
+        by_row.setdefault(row, []).append((column, cell))
     rows = []
     for row in range(len(ys) - 1):
         cells_here = [cell for _, cell in sorted(by_row.get(row, []), key=lambda p: p[0])]
@@ -141,16 +142,18 @@ def _aligned_table(lines: list[list[Segment]], links, location: Location) -> Fou
     aligned = sum(1 for s in segments_all if any(abs(s.x0 - x) <= ALIGN for x in starts))
     if aligned < MIN_ALIGNED_SHARE * len(segments_all):
         return None
-    rows = [_aligned_row(group, starts, links, location) for group in _row_groups(lines, starts)]
+    right = max(s.x1 for s in segments_all)
+    groups = _row_groups(lines, starts)
+    rows = [_aligned_row(group, starts, right, links, location) for group in groups]
     if len(rows) < MIN_ROWS:
         return None
     bbox = (
         min(s.x0 for s in segments_all),
         min(s.top for s in segments_all),
-        max(s.x1 for s in segments_all),
+        right,
         max(s.bottom for s in segments_all),
     )
-    return FoundTable(bbox, Table(rows, location))
+    return FoundTable(bbox, Table(rows, location, Box(*bbox)))
 
 
 def _column_starts(lines: list[list[Segment]]) -> list[float]:
@@ -183,15 +186,21 @@ def _row_groups(lines: list[list[Segment]], starts: list[float]) -> list[list[li
     return groups
 
 
-def _aligned_row(group, starts: list[float], links, location: Location) -> Row:
+def _aligned_row(group, starts: list[float], right: float, links, location: Location) -> Row:
+    """One table row; each cell's box spans its column, from its start to the next one's."""
     columns: dict[int, list[Segment]] = {}
     for line in group:
         for segment in line:
             column = max((i for i, x in enumerate(starts) if x <= segment.x0 + ALIGN), default=0)
             columns.setdefault(column, []).append(segment)
-    cells = [_aligned_cell(columns.get(c, []), links) for c in range(len(starts))]
+    top = min(s.top for line in group for s in line)
+    bottom = max(s.bottom for line in group for s in line)
+    edges = [*starts[1:], right]
+    cells = [
+        Cell(
+            rich_from_runs(runs(columns.get(c, []), links)),
+            box=Box(starts[c], top, max(edges[c], starts[c]), bottom),
+        )
+        for c in range(len(starts))
+    ]
     return Row(cells, location)
-
-
-def _aligned_cell(stacked: list[Segment], links) -> Cell:
-    return Cell(rich_from_runs(runs(stacked, links)))
