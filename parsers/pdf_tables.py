@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parsers.deck import Box, Cell, Location, RichText, Row, Table
-from parsers.pdf_text import Segment, inside, paragraphs, runs, segments
+from parsers.furniture import EDGE
+from parsers.pdf_text import Segment, dominant_size, inside, paragraphs, runs, segments
 from parsers.runs import Run, rich_from_runs
 
 BBox = tuple[float, float, float, float]
@@ -35,18 +36,33 @@ class FoundTable:
 def ruled_tables(
     page, chars: Sequence[dict], links: Sequence[dict], location: Location
 ) -> list[FoundTable]:
-    """Tables drawn with ruling lines or cell fills, as Deck tables with spans."""
+    """Tables drawn with ruling lines or cell fills, as Deck tables with spans.
+
+    A single ruled row is a table when it opens the page, below the band along the top edge
+    where running headers sit, and its text is set no larger than most text on the page: the
+    last row of a table continued from the page before, not a band of coloured boxes holding
+    a slide's title.
+    """
     found = []
     for table in page.find_tables():
         cells = [c for c in table.cells if c[2] - c[0] > 1 and c[3] - c[1] > 1]
         xs, ys = _edges([(c[0], c[2]) for c in cells]), _edges([(c[1], c[3]) for c in cells])
-        if len(xs) - 1 < MIN_COLUMNS or len(ys) - 1 < MIN_ROWS:
-            continue
         within = [c for c in chars if inside(table.bbox, c)]
+        if len(xs) - 1 < MIN_COLUMNS or not ys or len(ys) - 1 < MIN_ROWS:
+            one_row = len(xs) - 1 >= MIN_COLUMNS and len(ys) == 2
+            if not (one_row and within and _opens_page(table.bbox, within, chars, page.height)):
+                continue
         rows = _grid_rows(cells, xs, ys, within, links, location)
         if any(cell.text for row in rows for cell in row.cells):
             found.append(FoundTable(table.bbox, Table(rows, location, Box(*table.bbox))))
     return found
+
+
+def _opens_page(bbox: BBox, within: list[dict], chars: Sequence[dict], height: float) -> bool:
+    """Whether nothing but running headers is above a box, and its text is not large."""
+    band = height * EDGE
+    above = any(c["bottom"] <= bbox[1] and c["bottom"] > band for c in chars)
+    return not above and dominant_size(within) <= dominant_size(chars)
 
 
 def _edges(pairs: list[tuple[float, float]]) -> list[float]:
