@@ -85,7 +85,7 @@ def _grid_rows(cells, xs, ys, chars, links, location: Location) -> list[Row]:
         col_span = max(1, _index(xs, x1) - column)
         row_span = max(1, _index(ys, bottom) - row)
         box = (x0, top, x1, bottom)
-        text = _cell_content([c for c in chars if inside(box, c)], links)
+        text = _cell_content([c for c in chars if inside(box, c)], links, box)
         cell = Cell(text, col_span, row_span, Box(*box))
         by_row.setdefault(row, []).append((column, cell))
     rows = []
@@ -95,9 +95,11 @@ def _grid_rows(cells, xs, ys, chars, links, location: Location) -> list[Row]:
     return rows
 
 
-def _cell_content(chars: list[dict], links) -> RichText:
+def _cell_content(chars: list[dict], links, box: BBox) -> RichText:
+    """A cell's text; its right padding is taken to be as wide as its left one."""
     pieces: list[Run] = []
-    for block in paragraphs(segments(chars)):
+    right = box[2] - (min(c["x0"] for c in chars) - box[0]) if chars else None
+    for block in paragraphs(segments(chars), right):
         pieces += runs(block.lines, links) + [Run("\n")]
     return rich_from_runs(pieces)
 
@@ -136,7 +138,7 @@ def _lines(found: list[Segment]) -> list[list[Segment]]:
 
 def _table_end(lines: list[list[Segment]], start: int) -> int:
     """The end of the run of lines from start that could be one table."""
-    if len(lines[start]) < MIN_ALIGNED_COLUMNS or any(s.bullet for s in lines[start]):
+    if len(lines[start]) < MIN_ALIGNED_COLUMNS or lines[start][0].bullet:
         return start
     size = lines[start][0].size
     end = start + 1
@@ -144,7 +146,7 @@ def _table_end(lines: list[list[Segment]], start: int) -> int:
         line, previous = lines[end], lines[end - 1]
         gap = min(s.top for s in line) - max(s.bottom for s in previous)
         same_size = all(abs(s.size - size) <= 0.6 for s in line)
-        if gap > 3 * size or not same_size or any(s.bullet for s in line):
+        if gap > 3 * size or not same_size or (line[0].bullet and len(line) == 1):
             break
         end += 1
     return end
@@ -173,14 +175,28 @@ def _aligned_table(lines: list[list[Segment]], links, location: Location) -> Fou
 
 
 def _column_starts(lines: list[list[Segment]]) -> list[float]:
-    """Left edges shared by segments of at least two lines that have three or more segments."""
+    """Left edges shared by segments of at least two lines that have three or more segments.
+
+    The edge where the text of bulleted cells starts, after their bullets, is not a column.
+    """
     full = [line for line in lines if len(line) >= MIN_ALIGNED_COLUMNS]
     edges = _edges([(s.x0, s.x0) for line in full for s in line])
 
     def lines_at(edge: float) -> int:
         return sum(1 for line in full if any(abs(s.x0 - edge) <= ALIGN for s in line))
 
-    return [edge for edge in edges if lines_at(edge) >= 2]
+    starts = [edge for edge in edges if lines_at(edge) >= 2]
+    # the text of a bulleted cell and its wrapped lines start after the bullet: same column
+    hanging = [s.chars[0]["x0"] for line in lines for s in line if s.bullet is not None]
+    bullets = [s.x0 for line in lines for s in line if s.bullet is not None]
+    return [
+        edge
+        for edge in starts
+        if not any(
+            abs(edge - text) <= ALIGN and any(abs(b - other) <= ALIGN for other in starts)
+            for text, b in zip(hanging, bullets, strict=True)
+        )
+    ]
 
 
 def _row_groups(lines: list[list[Segment]], starts: list[float]) -> list[list[list[Segment]]]:

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from parsers.runs import Run
 
 BULLETS = frozenset("•◦▪■●○‣⁃–-*·►▸➢✓❖□◆◇")
+DASHES = frozenset("-–—‐‑")
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold", re.I)
 SAME_LINE = 0.35  # baselines closer than this many font sizes are one line
 SEGMENT_GAP = 0.8  # a gap wider than this many font sizes ends a segment
 WORD_GAP = 0.12  # a gap wider than this many font sizes is a space
 LINE_GAP = 0.45  # lines closer than this many font sizes belong to one paragraph
+WRAP_SLACK = 1.0  # a line ending closer than this many font sizes to its right edge is full
 
 
 @dataclass
@@ -138,28 +140,45 @@ def _detached(bullet: dict, following: dict) -> bool:
     return following["x0"] - bullet["x1"] > WORD_GAP * following["size"] * 2
 
 
-def paragraphs(found: Iterable[Segment]) -> list[TextBlock]:
-    """Stack segments into paragraphs: same size, overlapping, at line spacing, no new bullet."""
+def paragraphs(found: Iterable[Segment], right: float | None = None) -> list[TextBlock]:
+    """Stack segments into paragraphs: same size, overlapping, at line spacing, no new bullet.
+
+    A line opening with a dash after a full line is the wrapped rest of that line, not a new
+    bullet ("2024" / "- 2025" in a narrow cell): full means reaching the right edge the text is
+    set to, given for a table cell, else the widest line of the paragraph so far.
+    """
     blocks: list[TextBlock] = []
     for segment in sorted(found, key=lambda s: (s.top, s.x0)):
-        target = next((b for b in reversed(blocks) if _continues(b, segment)), None)
+        target = next((b for b in reversed(blocks) if _continues(b, segment, right)), None)
         if target is None:
             blocks.append(TextBlock([segment]))
+        elif segment.bullet is not None:
+            target.lines.append(Segment([segment.bullet, *segment.chars]))
         else:
             target.lines.append(segment)
     return blocks
 
 
-def _continues(block: TextBlock, segment: Segment) -> bool:
+def _continues(block: TextBlock, segment: Segment, right: float | None) -> bool:
     last = block.lines[-1]
     size = segment.size
     gap = segment.top - last.bottom
     return (
-        segment.bullet is None
+        (segment.bullet is None or _wrapped_dash(block, segment, right))
         and abs(last.size - size) <= 0.6
         and -SAME_LINE * size < gap <= LINE_GAP * size
         and min(last.x1, segment.x1) > max(last.x0, segment.x0)
     )
+
+
+def _wrapped_dash(block: TextBlock, segment: Segment, right: float | None) -> bool:
+    """Whether a dash-led line continues the full line above it."""
+    if segment.bullet["text"] not in DASHES:
+        return False
+    if right is None and len(block.lines) < 2:
+        return False
+    edge = right if right is not None else max(line.x1 for line in block.lines)
+    return block.lines[-1].x1 >= edge - WRAP_SLACK * segment.size
 
 
 def runs(lines: Sequence[Segment], links: Sequence[dict]) -> list[Run]:
