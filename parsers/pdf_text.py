@@ -182,11 +182,16 @@ def _wrapped_dash(block: TextBlock, segment: Segment, right: float | None) -> bo
 
 
 def runs(lines: Sequence[Segment], links: Sequence[dict]) -> list[Run]:
-    """The styled runs of stacked lines, lines joined by a space (none after a broken word)."""
+    """The styled runs of stacked lines, lines joined by a space.
+
+    No space goes between the parts of a word broken with a hyphen, nor between the parts of a
+    link's address broken over two lines (the words on either side of the break, joined, are
+    part of the address the link points to).
+    """
     result: list[Run] = []
     for index, line in enumerate(lines):
         if index:
-            result.append(_joiner(lines[index - 1].chars, line.chars[0], links))
+            result.append(_joiner(lines[index - 1].chars, line.chars, links))
         result += _line_runs(line.chars, links)
     return _bridge_links(result)
 
@@ -206,8 +211,8 @@ def _bridge_links(result: list[Run]) -> list[Run]:
     return result
 
 
-def _joiner(before: list[dict], after: dict, links: Sequence[dict]) -> Run:
-    last = before[-1]
+def _joiner(before: Sequence[dict], following: Sequence[dict], links: Sequence[dict]) -> Run:
+    last, after = before[-1], following[0]
     url = _url(last, links)
     shared = url if url is not None and _url(after, links) == url else None
     broken = (
@@ -217,7 +222,26 @@ def _joiner(before: list[dict], after: dict, links: Sequence[dict]) -> Run:
         and last["x0"] - before[-2]["x1"] <= WORD_GAP * last["size"]
         and after["text"].isalpha()
     )
+    if shared is not None and not broken:
+        ending = _word(reversed(before))[::-1]
+        address = "".join(c["text"] for c in [*ending, *_word(following)])
+        broken = len(address) > 1 and address.casefold() in shared.casefold()
     return Run("" if broken else " ", is_bold(last) and is_bold(after), shared)
+
+
+def _word(chars: Iterable[dict]) -> list[dict]:
+    """The characters up to the first space between them, in the order given."""
+    word: list[dict] = []
+    for char in chars:
+        if word and _spaced(word[-1], char):
+            break
+        word.append(char)
+    return word
+
+
+def _spaced(one: dict, other: dict) -> bool:
+    left, right = (one, other) if one["x0"] <= other["x0"] else (other, one)
+    return right["x0"] - left["x1"] > WORD_GAP * right["size"]
 
 
 def _line_runs(chars: Sequence[dict], links: Sequence[dict]) -> list[Run]:
