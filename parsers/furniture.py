@@ -3,8 +3,8 @@
 Text that repeats at the same place near the top or bottom edge of most pages or slides of a
 document belongs to the page, not to its content; so does a bare page number there ("7",
 "- 7 -", "Page 7 of 9", "7/9"). Repeated texts are compared with their digits masked, so a
-footer that ends in the page number repeats too. A document of one or two pages has no
-repeated furniture: twice is not "most pages".
+footer that ends in the page number repeats too. A one-page document has no repeated
+furniture; a two-page one has it on both pages.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from parsers.runs import WHITESPACE
 EDGE = 0.12  # share of the page height, at the top and at the bottom, where furniture sits
 PLACE = 6.0  # points: texts whose tops and one side (left, right or centre) are this close
 MOST = 0.5  # share of the pages a text must repeat on
-MIN_PAGES = 3
+MIN_PAGES = 2
 PAGE_NUMBER = re.compile(
     r"(?:(?:page|p\.|slide)\s*)?[-–—(\[]?\s*\d{1,3}\s*[-–—)\]]?(?:\s*(?:/|of)\s*\d{1,3})?",
     re.I,

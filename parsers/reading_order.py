@@ -14,6 +14,7 @@ from typing import TypeVar
 T = TypeVar("T")
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 MIN_GUTTER = 12.0  # points; a narrower vertical gap between boxes is not a column gutter
+MIN_ROW_CELLS = 3
 ROW_ALIGN = 0.5  # boxes whose tops differ by less than half the lowest one's height are a row
 
 
@@ -67,11 +68,12 @@ def _columns(items: list[T], bbox: Callable[[T], BBox]) -> list[list[T]]:
 def _row_of_cells(columns: list[list[T]], bbox: Callable[[T], BBox]) -> list[T]:
     """The top items of columns that are one row of cells, to be read before the rest.
 
-    Columns of one item each but one, all starting on one line, are a row of cells with
-    text under one of them (the last row of a table, text under its first cell): the row is
-    read first, the text under it after. Returns [] for other columns.
+    Three or more columns of one item each but one, all starting on one line, are a row of
+    cells with text under one of them (the last row of a table, text under its first cell): the
+    row is read first, the text under it after. Two columns are two columns, however short the
+    one on the right. Returns [] for other columns.
     """
-    if sum(1 for column in columns if len(column) > 1) > 1:
+    if len(columns) < MIN_ROW_CELLS or sum(1 for column in columns if len(column) > 1) > 1:
         return []
     tops = [min(column, key=lambda i: bbox(i)[1]) for column in columns]
     lowest = min(bbox(i)[3] - bbox(i)[1] for i in tops) * ROW_ALIGN
