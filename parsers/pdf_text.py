@@ -15,6 +15,7 @@ from parsers.runs import Run
 
 BULLETS = frozenset("•◦▪■●○‣⁃–-*·►▸➢✓❖□◆◇")
 DASHES = frozenset("-–—‐‑")
+SOFT_HYPHEN = "\u00ad"
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold", re.I)
 SAME_LINE = 0.35  # baselines closer than this many font sizes are one line
 SEGMENT_GAP = 0.8  # a gap wider than this many font sizes ends a segment
@@ -184,15 +185,20 @@ def _wrapped_dash(block: TextBlock, segment: Segment, right: float | None) -> bo
 def runs(lines: Sequence[Segment], links: Sequence[dict]) -> list[Run]:
     """The styled runs of stacked lines, lines joined by a space.
 
-    No space goes between the parts of a word broken with a hyphen, nor between the parts of a
-    link's address broken over two lines (the words on either side of the break, joined, are
-    part of the address the link points to).
+    No space goes between the parts of a word broken with a hyphen (a soft hyphen, put in by
+    hyphenation, is dropped too), nor between the parts of a link's address broken over two
+    lines (the words on either side of the break, joined, are part of the link's address).
     """
     result: list[Run] = []
     for index, line in enumerate(lines):
+        chars = line.chars
         if index:
-            result.append(_joiner(lines[index - 1].chars, line.chars, links))
-        result += _line_runs(line.chars, links)
+            before = lines[index - 1].chars
+            soft = before[-1]["text"] == SOFT_HYPHEN and len(before) > 1
+            result.append(Run("") if soft else _joiner(before, chars, links))
+        if index < len(lines) - 1 and chars[-1]["text"] == SOFT_HYPHEN and len(chars) > 1:
+            chars = chars[:-1]  # a hyphen put in by hyphenation: the word goes on
+        result += _line_runs(chars, links)
     return _bridge_links(result)
 
 

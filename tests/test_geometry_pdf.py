@@ -330,3 +330,24 @@ def test_a_row_of_cells_is_read_before_the_text_under_its_first_cell():
     ]
     order = [name for region in reading_order(boxes, lambda b: b[1]) for name, _ in region]
     assert order == ["first", "second", "third", "note"]
+
+
+def test_hyphenated_words_are_joined_and_a_soft_hyphen_dropped(tmp_path):
+    from pathlib import Path
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not font.exists():
+        pytest.skip("DejaVu Sans is needed to draw a soft hyphen")
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(font)))
+    path = tmp_path / "hyphens.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("DejaVuSans", 10)
+    for n, line in enumerate(("Water manage\u00ad", "ment for people-", "centred cities")):
+        canvas.drawString(72, HEIGHT - 100 - 12 * n, line)
+    canvas.showPage()
+    canvas.save()
+    [slide] = parse_pdf(path).slides
+    assert _texts(slide) == ["Water management for people-centred cities"]
