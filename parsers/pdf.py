@@ -1,7 +1,8 @@
 """PDF slide decks and reports into a Deck: one Slide per page, located as "page N".
 
 Each page is read once: its characters become segments and paragraphs (pdf_text), tables are
-found with or without ruling lines (pdf_tables), and everything is put in reading order from
+found from their ruling lines, from aligned text (pdf_tables) or between horizontal rules
+(pdf_rules), and everything is put in reading order from
 the layout (reading_order). Running headers and footers and page numbers (parsers.furniture)
 are left out. A page's title is its first block in reading order when that is the largest text
 on the page, in its top half and larger than the body text; otherwise the page has no title and
@@ -20,7 +21,7 @@ from parsers.deck import Block, Box, Deck, Heading, Location, Slide, Table
 from parsers.errors import InputError
 from parsers.furniture import EDGE, Placed, furniture
 from parsers.pdf_open import open_pdf, read_pages
-from parsers.pdf_tables import FoundTable, aligned_tables, ruled_tables
+from parsers.pdf_tables import FoundTable, aligned_tables, rule_tables, ruled_tables
 from parsers.pdf_text import (
     TextBlock,
     inside,
@@ -74,9 +75,10 @@ def read_page(page, location: Location) -> PageText:
     tables = ruled_tables(page, chars, links, location) if chars else []
     free = [c for c in chars if not any(inside(t.bbox, c) for t in tables)]
     found = segments(free)
-    if not tables:
-        tables = aligned_tables(found, links, location)
-        found = [s for s in found if not any(inside(t.bbox, s.chars[0]) for t in tables)]
+    tables += aligned_tables(found, links, location)
+    free = [c for c in free if not any(inside(t.bbox, c) for t in tables)]
+    tables += rule_tables(page, free, links, location, [t.bbox for t in tables])
+    found = [s for s in found if not any(inside(t.bbox, s.chars[0]) for t in tables)]
     blocks: list[TextBlock | FoundTable] = [*paragraphs(found), *tables]
     regions = reading_order(blocks, _bbox)
     items = [item for region in regions for item in _region_items(region, links, location)]

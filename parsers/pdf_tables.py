@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from parsers.deck import Box, Cell, Location, RichText, Row, Table
 from parsers.furniture import EDGE
+from parsers.pdf_rules import rule_grids
 from parsers.pdf_text import Segment, dominant_size, inside, paragraphs, runs, segments
 from parsers.runs import Run, rich_from_runs
 
@@ -55,6 +56,24 @@ def ruled_tables(
         rows = _grid_rows(cells, xs, ys, within, links, location)
         if any(cell.text for row in rows for cell in row.cells):
             found.append(FoundTable(table.bbox, Table(rows, location, Box(*table.bbox))))
+    return found
+
+
+def rule_tables(
+    page, chars: Sequence[dict], links: Sequence[dict], location: Location, taken: list[BBox]
+) -> list[FoundTable]:
+    """Tables drawn with horizontal rules only, outside the tables already found."""
+    found = []
+    for xs, ys in rule_grids(page, chars, taken):
+        bbox = (xs[0], ys[0], xs[-1], ys[-1])
+        cells = [
+            (xs[c], ys[r], xs[c + 1], ys[r + 1])
+            for r in range(len(ys) - 1)
+            for c in range(len(xs) - 1)
+        ]
+        within = [c for c in chars if inside(bbox, c)]
+        rows = _grid_rows(cells, xs, ys, within, links, location)
+        found.append(FoundTable(bbox, Table(rows, location, Box(*bbox))))
     return found
 
 

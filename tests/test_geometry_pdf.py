@@ -351,3 +351,57 @@ def test_hyphenated_words_are_joined_and_a_soft_hyphen_dropped(tmp_path):
     canvas.save()
     [slide] = parse_pdf(path).slides
     assert _texts(slide) == ["Water management for people-centred cities"]
+
+
+def _ruled_rows_pdf(path, rows, widths, style) -> None:
+    table = Table([[Paragraph(t, CELL) for t in row] for row in rows], colWidths=widths)
+    table.setStyle(TableStyle(style))
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph("Facts", HEADING), table])
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        [
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black),
+            ("LINEABOVE", (0, 0), (-1, 0), 1, colors.black),
+        ],
+        [
+            ("BOX", (0, 0), (-1, -1), 0.5, colors.black),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black),
+        ],
+    ],
+    ids=["horizontal rules", "frame and horizontal rules"],
+)
+def test_a_label_value_table_drawn_with_horizontal_rules_only(tmp_path, style):
+    rows = [
+        ["Leader", "Jane Doe (City of X) and John Roe (Organisation Y)"],
+        ["Timeline", "2031-2032"],
+        ["Meetings", "12 March 2031, 10:00-11:00 Geneva time; 14 April 2031"],
+    ]
+    path = tmp_path / "facts.pdf"
+    _ruled_rows_pdf(path, rows, (70, 150), style)
+    [slide] = parse_pdf(path).slides
+    heading, table = slide.blocks
+    assert heading.text == "Facts"
+    assert [[c.text for c in row.cells] for row in table.rows] == rows
+    label, value = table.rows[0].cells
+    assert label.box.x1 <= value.box.x0 + 0.5 and label.box.top == value.box.top
+
+
+def test_columns_of_running_text_between_rules_are_not_a_table(tmp_path):
+    text = "The group met four times and agreed on a scope, a timeline and its deliverables. " * 3
+    rows = [[text, text], [text, text]]
+    path = tmp_path / "sections.pdf"
+    _ruled_rows_pdf(
+        path,
+        rows,
+        (200, 200),
+        [
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black),
+        ],
+    )
+    [slide] = parse_pdf(path).slides
+    assert not any(isinstance(b, DeckTable) for b in slide.blocks)
+    assert len(slide.blocks) == 4
