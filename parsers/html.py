@@ -128,7 +128,7 @@ def _walk_container(el: etree._Element, locate: LocateFn, level: int) -> Iterato
             if chrome == "header":
                 yield from _inline_paragraph(pending, anchor, locate)
                 pending = []
-                for heading in child.iter(*HEADINGS):
+                for heading in _banner_headings(child):
                     yield from _walk_block(heading, locate, level)
             if child.tail:
                 pending.append(child.tail)
@@ -293,6 +293,18 @@ def _chrome(el: etree._Element) -> str | None:
     if el.tag in {"header", "footer"}:
         return None if _inside(el, SCOPES) else el.tag
     return None
+
+
+def _banner_headings(header: etree._Element) -> Iterator[etree._Element]:
+    """The headings of a page's banner, leaving out those of its navigation and hidden parts."""
+    for heading in header.iter(*HEADINGS):
+        between = []
+        for ancestor in heading.iterancestors():
+            if ancestor is header:
+                break
+            between.append(ancestor)
+        if not any(_chrome(a) for a in [heading, *between]):
+            yield heading
 
 
 def _inside(el: etree._Element, tags: set[str]) -> bool:

@@ -12,7 +12,7 @@ PAGE = """<!DOCTYPE html>
   <a href="/">Platform home</a>
   <h1>Action Plan 2031-2032</h1>
   <p>Cities working together</p>
-  <nav><ul><li><a href="/about">About</a></li><li><a href="/news">News</a></li></ul></nav>
+  <nav><h2>Menu</h2><ul><li><a href="/about">About</a></li><li><a href="/news">News</a></li></ul></nav>
 </header>
 <div role="navigation"><a href="#water">Skip to water</a></div>
 <main>
