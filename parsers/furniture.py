@@ -31,10 +31,14 @@ DIGITS = re.compile(r"\d+")
 
 @dataclass(frozen=True)
 class Placed:
-    """A piece of text that may be furniture and where it sits on its page."""
+    """A piece of text that may be furniture, where it sits, and whether it may repeat.
+
+    Text set larger than the body (a heading) is furniture only as a bare page number.
+    """
 
     text: str
     box: Box
+    repeatable: bool = True
 
 
 def is_page_number(text: str) -> bool:
@@ -51,7 +55,7 @@ def furniture(pages: Sequence[Sequence[Placed]], heights: Sequence[float]) -> li
     """For each page, the indexes of its candidates that are furniture.
 
     A candidate is furniture when it lies near the top or bottom edge and either is a bare page
-    number or repeats, digits aside, at the same place on most pages.
+    number or, if repeatable, repeats, digits aside, at the same place on most pages.
     """
     found: list[set[int]] = [set() for _ in pages]
     by_text: dict[str, list[tuple[int, int, Box]]] = defaultdict(list)
@@ -61,7 +65,7 @@ def furniture(pages: Sequence[Sequence[Placed]], heights: Sequence[float]) -> li
                 continue
             if is_page_number(placed.text):
                 found[page].add(index)
-            else:
+            elif placed.repeatable:
                 by_text[_key(placed.text)].append((page, index, placed.box))
     needed = max(MIN_PAGES, math.ceil(MOST * len(pages)))
     for members in by_text.values():

@@ -121,12 +121,12 @@ def _levels(indents: list[int]) -> dict[int, int]:
 
 def _drop_furniture(pages: list[PageText], body: float) -> None:
     """Leave out running headers, footers and page numbers: text at the top or bottom edge that
-    is a page number or repeats on most pages, set no larger than the body text."""
+    is a page number, or that is set no larger than the body text and repeats on most pages."""
     candidates = [
         [
-            (index, Placed(item.content.text, item.box))
+            (index, Placed(item.content.text, item.box, _small(item, body)))
             for index, item in enumerate(page.items)
-            if _small(item, body)
+            if isinstance(item, StyledParagraph)
         ]
         for page in pages
     ]
