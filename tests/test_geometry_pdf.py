@@ -405,3 +405,20 @@ def test_columns_of_running_text_between_rules_are_not_a_table(tmp_path):
     [slide] = parse_pdf(path).slides
     assert not any(isinstance(b, DeckTable) for b in slide.blocks)
     assert len(slide.blocks) == 4
+
+
+def test_a_large_slide_number_in_the_corner_is_furniture_but_a_large_number_mid_page_is_not(
+    tmp_path,
+):
+    path = tmp_path / "numbers.pdf"
+    canvas = Canvas(str(path), pagesize=(960, 540))
+    canvas.setFont("Helvetica", 14)
+    canvas.drawString(50, 540 - 200, "Working Group 3")
+    canvas.setFont("Helvetica", 28)
+    canvas.drawString(50, 540 - 260, "3")  # a tile's number
+    canvas.setFont("Helvetica", 18)
+    canvas.drawString(900, 540 - 520, "7")  # the slide number
+    canvas.showPage()
+    canvas.save()
+    [slide] = parse_pdf(path).slides
+    assert _texts(slide) == ["Working Group 3", "3"]
