@@ -2,13 +2,14 @@
 
 Each page is read once: its characters become segments and paragraphs (pdf_text), tables are
 found from their ruling lines, from aligned text (pdf_tables) or between horizontal rules
-(pdf_rules), and everything is put in reading order from
-the layout (reading_order). Running headers and footers and page numbers (parsers.furniture)
-are left out. A page's title is its first block in reading order when that is the largest text
-on the page, in its top half and larger than the body text; otherwise the page has no title and
-its headings stay where they are, as in a report whose page breaks fall anywhere. Bullet levels
-come from the bullets' indents within their column; links come from link annotations. Every
-block carries its box and every slide its page size (parsers.deck).
+(pdf_rules), and everything is put in reading order from the layout (reading_order). Running
+headers and footers and page numbers (parsers.furniture) are left out. A page's title is the
+largest text on the page when it opens the page (only labels above it: a running header, a
+date or an organisation's name), starts in its top half and is larger than the body text;
+otherwise the page has no title and its headings stay where they are, as in a report whose
+page breaks fall anywhere. Bullet levels come from the bullets' indents within their column;
+links come from link annotations. Every block carries its box and every slide its page size
+(parsers.deck).
 """
 
 from __future__ import annotations
