@@ -1,4 +1,4 @@
-"""Tables continued over several slides, merged back into one table."""
+"""Tables continued over several slides or pages, merged back into one table."""
 
 from __future__ import annotations
 
@@ -7,15 +7,23 @@ import re
 from parsers.deck import Slide, Table
 from parsers.runs import WHITESPACE
 
-CONTINUED = re.compile(r"[\s,:;–-]*[(\[]?\s*(?:cont(?:'d|inued)?\.?|continued)\s*[)\]]?\s*$", re.I)
+CONTINUED = re.compile(
+    r"[\s,:;–—-]*[(\[]?\s*\b(?:cont(?:'d|’d|inued)?\.?|continued)\s*[)\]]?\s*$", re.I
+)
+# "(2/3)", "[2 of 3]": the part of a table a slide shows
+PART = re.compile(r"[\s,:;–—-]*[(\[]\s*(\d{1,2})\s*(?:/|of)\s*\d{1,2}\s*[)\]]\s*$", re.I)
+COLUMN_ALIGN = 3.0  # points: column edges this close are at the same place
 
 
 def merge_continued_tables(slides: list[Slide]) -> None:
     """Append each table that continues the previous slide's last table to that table.
 
     A table continues another when it opens its slide, has as many columns, and either repeats
-    the header under the same slide title, or its slide title is marked "(cont.)"/"continued".
-    A repeated header row is dropped.
+    the header under the same slide title, or its slide title is marked "(cont.)", "continued"
+    or as a later part ("(2/3)"), or - where the format gives cells their boxes - it has its
+    columns at the same places on a slide without a title of its own (a report page) or under
+    the same title, and does not open with a header of its own. A repeated header row is
+    dropped. Merged rows keep their own location, and their cells their boxes on that slide.
     """
     previous: tuple[Slide, Table] | None = None
     for slide in slides:
@@ -36,10 +44,24 @@ def _continues(first_slide: Slide, first: Table, slide: Slide, table: Table) -> 
     if not first.rows or not table.rows or _width(first) != _width(table):
         return False
     title = slide.title.text if slide.title else ""
+    if marked_continued(title):
+        return True
+    same_title = _key(first_slide.title.text if first_slide.title else "") == _key(title)
+    if _same_header(first, table) and same_title:
+        return True
+    return (
+        (slide.title is None or same_title)
+        and _same_columns(first, table)
+        and not _own_header(first, table)
+    )
+
+
+def marked_continued(title: str) -> bool:
+    """Whether a slide title says it continues the previous slide: "(cont.)", "(2/3)"."""
     if CONTINUED.search(title):
         return True
-    first_title = first_slide.title.text if first_slide.title else ""
-    return _same_header(first, table) and _key(first_title) == _key(title)
+    part = PART.search(title)
+    return bool(part) and int(part.group(1)) > 1
 
 
 def _same_header(first: Table, table: Table) -> bool:
@@ -48,9 +70,40 @@ def _same_header(first: Table, table: Table) -> bool:
     ]
 
 
+def _own_header(first: Table, table: Table) -> bool:
+    """Whether a table opens with a bold row other than the bold header of the first."""
+    return _bold_row(first) and _bold_row(table) and not _same_header(first, table)
+
+
+def _bold_row(table: Table) -> bool:
+    filled = [cell for cell in table.rows[0].cells if cell.text]
+    return bool(filled) and all(cell.content.bold for cell in filled)
+
+
+def _same_columns(first: Table, table: Table) -> bool:
+    """Whether both tables have their column edges at the same places (cell boxes needed)."""
+    a, b = _column_edges(first), _column_edges(table)
+    if not a or len(a) != len(b):
+        return False
+    return all(abs(x - y) <= COLUMN_ALIGN for x, y in zip(a, b, strict=True))
+
+
+def _column_edges(table: Table) -> list[float]:
+    """The left and right edges of the table's cells, close ones taken once; [] if unknown."""
+    cells = [cell for row in table.rows for cell in row.cells]
+    if not cells or any(cell.box is None for cell in cells):
+        return []
+    edges: list[float] = []
+    for x in sorted(x for cell in cells for x in (cell.box.x0, cell.box.x1)):
+        if not edges or x - edges[-1] > COLUMN_ALIGN:
+            edges.append(x)
+    return edges
+
+
 def _width(table: Table) -> int:
     return sum(c.col_span for c in table.rows[0].cells)
 
 
 def _key(text: str) -> str:
-    return WHITESPACE.sub(" ", CONTINUED.sub("", text)).strip().casefold()
+    text = PART.sub("", CONTINUED.sub("", text))
+    return WHITESPACE.sub(" ", text).strip().casefold()

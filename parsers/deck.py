@@ -1,7 +1,18 @@
-"""The format-neutral Deck that every parser produces and the extractor reads."""
+"""The format-neutral Deck that every parser produces and the extractor reads.
+
+Geometry: for slides and pages (PPTX, PDF) each block carries its `box`, where it sits on its
+slide or page, and each slide its `size`; both are in points (1/72 inch) with the origin at the
+top-left corner, y growing downwards. Formats without a layout (markdown, HTML) leave them None,
+and so may a PowerPoint shape whose position is given nowhere. A block's box is the box of what
+it was read from: the text box or placeholder of a PowerPoint paragraph (the paragraphs of one
+text box share it), the lines of a PDF paragraph, the frame of a table; table cells carry their
+cell's box when the format gives one. Boxes are for grouping by layout (cards, label and value
+side by side, columns); the plan does not carry them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -18,6 +29,39 @@ class Location:
 
     def __str__(self) -> str:
         return f"{self.kind} {self.number}"
+
+
+@dataclass(frozen=True)
+class Box:
+    """Where something sits on its slide or page, in points from the top-left corner."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        """Its width in points."""
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        """Its height in points."""
+        return self.bottom - self.top
+
+    @staticmethod
+    def around(boxes: Iterable[Box | None]) -> Box | None:
+        """The smallest box holding all the given boxes (None ones ignored); None if none."""
+        found = [b for b in boxes if b is not None]
+        if not found:
+            return None
+        return Box(
+            min(b.x0 for b in found),
+            min(b.top for b in found),
+            max(b.x1 for b in found),
+            max(b.bottom for b in found),
+        )
 
 
 @dataclass(frozen=True)
@@ -55,6 +99,7 @@ class Heading(_Text):
     content: RichText
     level: int
     location: Location
+    box: Box | None = None
 
 
 @dataclass
@@ -63,6 +108,7 @@ class Paragraph(_Text):
 
     content: RichText
     location: Location
+    box: Box | None = None
 
 
 @dataclass
@@ -72,6 +118,7 @@ class ListItem(_Text):
     content: RichText
     level: int
     location: Location
+    box: Box | None = None
 
 
 @dataclass
@@ -81,6 +128,7 @@ class Cell(_Text):
     content: RichText
     col_span: int = 1
     row_span: int = 1
+    box: Box | None = None
 
 
 @dataclass
@@ -97,6 +145,7 @@ class Table:
 
     rows: list[Row]
     location: Location
+    box: Box | None = None
 
 
 Block = Heading | Paragraph | ListItem | Table
@@ -104,11 +153,15 @@ Block = Heading | Paragraph | ListItem | Table
 
 @dataclass
 class Slide:
-    """One slide, page or markdown section: its title and its blocks in reading order."""
+    """One slide, page or markdown section: its title and its blocks in reading order.
+
+    size is the slide's or page's (width, height) in points; None for formats without pages.
+    """
 
     title: Heading | None
     blocks: list[Block]
     location: Location
+    size: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)

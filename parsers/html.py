@@ -1,4 +1,17 @@
-"""HTML pages into a Deck: headings, paragraphs, nested lists and tables with spans."""
+"""HTML pages into a Deck: headings, paragraphs, nested lists and tables with spans.
+
+A definition list is a table of label/value pairs: each group of <dt> terms and their <dd>
+definitions is a row of two cells (term | definition), several terms or definitions of one
+group joined with newlines; a <dl> without any <dt> is read as paragraphs.
+
+Site chrome is left out, following the roles HTML gives these elements: <nav> (and
+role="navigation" or "search") everywhere; <aside> (or role="complementary") unless it sits
+in an <article> or <section>, where it is a call-out of that content; the page's own <header>
+and <footer> (role="banner", "contentinfo"), that is those not inside an <article>, <aside>,
+<main>, <nav> or <section>, of which only the headings of the header are read (they may name
+the document); and whatever is hidden (the hidden attribute, aria-hidden="true",
+display:none).
+"""
 
 from __future__ import annotations
 
@@ -64,6 +77,16 @@ BLOCKS = {
 }
 BOLD_TAGS = {"b", "strong"}
 BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)", re.I)
+SCOPES = {"article", "aside", "main", "nav", "section"}
+ASIDE_SCOPES = {"article", "section"}
+LANDMARK_ROLES = {
+    "navigation": "nav",
+    "search": "nav",
+    "complementary": "aside",
+    "banner": "header",
+    "contentinfo": "footer",
+}
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # XHTML pages open with one; lxml refuses an encoding declaration in text already decoded.
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
@@ -100,7 +123,13 @@ def _walk_container(el: etree._Element, locate: LocateFn, level: int) -> Iterato
     if el.text:
         pending.append(el.text)
     for child in el:
-        if not isinstance(child.tag, str) or child.tag in SKIPPED:
+        chrome = _chrome(child) if isinstance(child.tag, str) else None
+        if not isinstance(child.tag, str) or child.tag in SKIPPED or chrome:
+            if chrome == "header":
+                yield from _inline_paragraph(pending, anchor, locate)
+                pending = []
+                for heading in _banner_headings(child):
+                    yield from _walk_block(heading, locate, level)
             if child.tail:
                 pending.append(child.tail)
             continue
@@ -148,6 +177,10 @@ def _walk_block(el: etree._Element, locate: LocateFn, level: int) -> Iterator[Bl
         yield from _walk_item(el, locate, level)
     elif tag == "table":
         table = read_table(el, locate)
+        if table.rows:
+            yield table
+    elif tag == "dl" and any(_is_tag(c, "dt") for c in _definition_items(el)):
+        table = read_definitions(el, locate)
         if table.rows:
             yield table
     elif tag == "hr":
@@ -201,6 +234,81 @@ def read_table(table: etree._Element, locate: LocateFn) -> Table:
         if cells and any(c.text for c in cells):
             rows.append(Row(cells, locate(tr)))
     return Table(rows, locate(table))
+
+
+def read_definitions(dl: etree._Element, locate: LocateFn) -> Table:
+    """A definition list as a two-column table: terms | definitions, one row per group."""
+    groups: list[tuple[list[etree._Element], list[etree._Element]]] = []
+    for item in _definition_items(dl):
+        if _is_tag(item, "dt"):
+            if not groups or groups[-1][1]:
+                groups.append(([], []))
+            groups[-1][0].append(item)
+        else:
+            if not groups:
+                groups.append(([], []))
+            groups[-1][1].append(item)
+    rows = []
+    for terms, definitions in groups:
+        cells = [Cell(_joined_text(terms)), Cell(_joined_text(definitions))]
+        if any(cell.text for cell in cells):
+            rows.append(Row(cells, locate((terms or definitions)[0])))
+    return Table(rows, locate(dl))
+
+
+def _definition_items(dl: etree._Element) -> Iterator[etree._Element]:
+    """The <dt> and <dd> of a list, also those wrapped in a <div> each."""
+    for child in dl:
+        if _is_tag(child, "dt") or _is_tag(child, "dd"):
+            yield child
+        elif _is_tag(child, "div"):
+            yield from (c for c in child if _is_tag(c, "dt") or _is_tag(c, "dd"))
+
+
+def _is_tag(el: etree._Element, tag: str) -> bool:
+    return isinstance(el.tag, str) and el.tag == tag
+
+
+def _joined_text(elements: list[etree._Element]) -> RichText:
+    builder = _RichBuilder()
+    for element in elements:
+        builder.add_element(element, False, with_tail=False)
+        builder.add_break()
+    return builder.build()
+
+
+def _chrome(el: etree._Element) -> str | None:
+    """What site chrome an element is ("nav", "aside", "header", "footer", "hidden"), or None."""
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").strip() == "true":
+        return "hidden"
+    if HIDDEN_STYLE.search(el.get("style") or ""):
+        return "hidden"
+    role = LANDMARK_ROLES.get((el.get("role") or "").strip().lower())
+    if role is not None:
+        return role
+    if el.tag == "nav":
+        return "nav"
+    if el.tag == "aside":
+        return None if _inside(el, ASIDE_SCOPES) else "aside"
+    if el.tag in {"header", "footer"}:
+        return None if _inside(el, SCOPES) else el.tag
+    return None
+
+
+def _banner_headings(header: etree._Element) -> Iterator[etree._Element]:
+    """The headings of a page's banner, leaving out those of its navigation and hidden parts."""
+    for heading in header.iter(*HEADINGS):
+        between = []
+        for ancestor in heading.iterancestors():
+            if ancestor is header:
+                break
+            between.append(ancestor)
+        if not any(_chrome(a) for a in [heading, *between]):
+            yield heading
+
+
+def _inside(el: etree._Element, tags: set[str]) -> bool:
+    return any(isinstance(a.tag, str) and a.tag in tags for a in el.iterancestors())
 
 
 def _table_rows(table: etree._Element) -> Iterator[etree._Element]:

@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from parsers.deck import Cell, Location, RichText, Row, Table
-from parsers.pdf_text import Segment, inside, paragraphs, runs, segments
+from parsers.deck import Box, Cell, Location, RichText, Row, Table
+from parsers.furniture import EDGE
+from parsers.pdf_rules import rule_grids
+from parsers.pdf_text import Segment, dominant_size, inside, paragraphs, runs, segments
 from parsers.runs import Run, rich_from_runs
 
 BBox = tuple[float, float, float, float]
@@ -35,18 +37,51 @@ class FoundTable:
 def ruled_tables(
     page, chars: Sequence[dict], links: Sequence[dict], location: Location
 ) -> list[FoundTable]:
-    """Tables drawn with ruling lines or cell fills, as Deck tables with spans."""
+    """Tables drawn with ruling lines or cell fills, as Deck tables with spans.
+
+    A single ruled row is a table when it opens the page, below the band along the top edge
+    where running headers sit, and its text is set no larger than most text on the page: the
+    last row of a table continued from the page before, not a band of coloured boxes holding
+    a slide's title.
+    """
     found = []
     for table in page.find_tables():
         cells = [c for c in table.cells if c[2] - c[0] > 1 and c[3] - c[1] > 1]
         xs, ys = _edges([(c[0], c[2]) for c in cells]), _edges([(c[1], c[3]) for c in cells])
-        if len(xs) - 1 < MIN_COLUMNS or len(ys) - 1 < MIN_ROWS:
-            continue
         within = [c for c in chars if inside(table.bbox, c)]
+        if len(xs) - 1 < MIN_COLUMNS or not ys or len(ys) - 1 < MIN_ROWS:
+            one_row = len(xs) - 1 >= MIN_COLUMNS and len(ys) == 2
+            if not (one_row and within and _opens_page(table.bbox, within, chars, page.height)):
+                continue
         rows = _grid_rows(cells, xs, ys, within, links, location)
         if any(cell.text for row in rows for cell in row.cells):
-            found.append(FoundTable(table.bbox, Table(rows, location)))
+            found.append(FoundTable(table.bbox, Table(rows, location, Box(*table.bbox))))
     return found
+
+
+def rule_tables(
+    page, chars: Sequence[dict], links: Sequence[dict], location: Location, taken: list[BBox]
+) -> list[FoundTable]:
+    """Tables drawn with horizontal rules only, outside the tables already found."""
+    found = []
+    for xs, ys in rule_grids(page, chars, taken):
+        bbox = (xs[0], ys[0], xs[-1], ys[-1])
+        cells = [
+            (xs[c], ys[r], xs[c + 1], ys[r + 1])
+            for r in range(len(ys) - 1)
+            for c in range(len(xs) - 1)
+        ]
+        within = [c for c in chars if inside(bbox, c)]
+        rows = _grid_rows(cells, xs, ys, within, links, location)
+        found.append(FoundTable(bbox, Table(rows, location, Box(*bbox))))
+    return found
+
+
+def _opens_page(bbox: BBox, within: list[dict], chars: Sequence[dict], height: float) -> bool:
+    """Whether nothing but running headers is above a box, and its text is not large."""
+    band = height * EDGE
+    above = any(c["bottom"] <= bbox[1] and c["bottom"] > band for c in chars)
+    return not above and dominant_size(within) <= dominant_size(chars)
 
 
 def _edges(pairs: list[tuple[float, float]]) -> list[float]:
@@ -69,8 +104,9 @@ def _grid_rows(cells, xs, ys, chars, links, location: Location) -> list[Row]:
         col_span = max(1, _index(xs, x1) - column)
         row_span = max(1, _index(ys, bottom) - row)
         box = (x0, top, x1, bottom)
-        text = _cell_content([c for c in chars if inside(box, c)], links)
-        by_row.setdefault(row, []).append((column, Cell(text, col_span, row_span)))
+        text = _cell_content([c for c in chars if inside(box, c)], links, box)
+        cell = Cell(text, col_span, row_span, Box(*box))
+        by_row.setdefault(row, []).append((column, cell))
     rows = []
     for row in range(len(ys) - 1):
         cells_here = [cell for _, cell in sorted(by_row.get(row, []), key=lambda p: p[0])]
@@ -78,9 +114,11 @@ def _grid_rows(cells, xs, ys, chars, links, location: Location) -> list[Row]:
     return rows
 
 
-def _cell_content(chars: list[dict], links) -> RichText:
+def _cell_content(chars: list[dict], links, box: BBox) -> RichText:
+    """A cell's text; its right padding is taken to be as wide as its left one."""
     pieces: list[Run] = []
-    for block in paragraphs(segments(chars)):
+    right = box[2] - (min(c["x0"] for c in chars) - box[0]) if chars else None
+    for block in paragraphs(segments(chars), right):
         pieces += runs(block.lines, links) + [Run("\n")]
     return rich_from_runs(pieces)
 
@@ -119,7 +157,7 @@ def _lines(found: list[Segment]) -> list[list[Segment]]:
 
 def _table_end(lines: list[list[Segment]], start: int) -> int:
     """The end of the run of lines from start that could be one table."""
-    if len(lines[start]) < MIN_ALIGNED_COLUMNS or any(s.bullet for s in lines[start]):
+    if len(lines[start]) < MIN_ALIGNED_COLUMNS or lines[start][0].bullet:
         return start
     size = lines[start][0].size
     end = start + 1
@@ -127,7 +165,7 @@ def _table_end(lines: list[list[Segment]], start: int) -> int:
         line, previous = lines[end], lines[end - 1]
         gap = min(s.top for s in line) - max(s.bottom for s in previous)
         same_size = all(abs(s.size - size) <= 0.6 for s in line)
-        if gap > 3 * size or not same_size or any(s.bullet for s in line):
+        if gap > 3 * size or not same_size or (line[0].bullet and len(line) == 1):
             break
         end += 1
     return end
@@ -141,27 +179,43 @@ def _aligned_table(lines: list[list[Segment]], links, location: Location) -> Fou
     aligned = sum(1 for s in segments_all if any(abs(s.x0 - x) <= ALIGN for x in starts))
     if aligned < MIN_ALIGNED_SHARE * len(segments_all):
         return None
-    rows = [_aligned_row(group, starts, links, location) for group in _row_groups(lines, starts)]
+    right = max(s.x1 for s in segments_all)
+    groups = _row_groups(lines, starts)
+    rows = [_aligned_row(group, starts, right, links, location) for group in groups]
     if len(rows) < MIN_ROWS:
         return None
     bbox = (
         min(s.x0 for s in segments_all),
         min(s.top for s in segments_all),
-        max(s.x1 for s in segments_all),
+        right,
         max(s.bottom for s in segments_all),
     )
-    return FoundTable(bbox, Table(rows, location))
+    return FoundTable(bbox, Table(rows, location, Box(*bbox)))
 
 
 def _column_starts(lines: list[list[Segment]]) -> list[float]:
-    """Left edges shared by segments of at least two lines that have three or more segments."""
+    """Left edges shared by segments of at least two lines that have three or more segments.
+
+    The edge where the text of bulleted cells starts, after their bullets, is not a column.
+    """
     full = [line for line in lines if len(line) >= MIN_ALIGNED_COLUMNS]
     edges = _edges([(s.x0, s.x0) for line in full for s in line])
 
     def lines_at(edge: float) -> int:
         return sum(1 for line in full if any(abs(s.x0 - edge) <= ALIGN for s in line))
 
-    return [edge for edge in edges if lines_at(edge) >= 2]
+    starts = [edge for edge in edges if lines_at(edge) >= 2]
+    # the text of a bulleted cell and its wrapped lines start after the bullet: same column
+    hanging = [s.chars[0]["x0"] for line in lines for s in line if s.bullet is not None]
+    bullets = [s.x0 for line in lines for s in line if s.bullet is not None]
+    return [
+        edge
+        for edge in starts
+        if not any(
+            abs(edge - text) <= ALIGN and any(abs(b - other) <= ALIGN for other in starts)
+            for text, b in zip(hanging, bullets, strict=True)
+        )
+    ]
 
 
 def _row_groups(lines: list[list[Segment]], starts: list[float]) -> list[list[list[Segment]]]:
@@ -183,15 +237,21 @@ def _row_groups(lines: list[list[Segment]], starts: list[float]) -> list[list[li
     return groups
 
 
-def _aligned_row(group, starts: list[float], links, location: Location) -> Row:
+def _aligned_row(group, starts: list[float], right: float, links, location: Location) -> Row:
+    """One table row; each cell's box spans its column, from its start to the next one's."""
     columns: dict[int, list[Segment]] = {}
     for line in group:
         for segment in line:
             column = max((i for i, x in enumerate(starts) if x <= segment.x0 + ALIGN), default=0)
             columns.setdefault(column, []).append(segment)
-    cells = [_aligned_cell(columns.get(c, []), links) for c in range(len(starts))]
+    top = min(s.top for line in group for s in line)
+    bottom = max(s.bottom for line in group for s in line)
+    edges = [*starts[1:], right]
+    cells = [
+        Cell(
+            rich_from_runs(runs(columns.get(c, []), links)),
+            box=Box(starts[c], top, max(edges[c], starts[c]), bottom),
+        )
+        for c in range(len(starts))
+    ]
     return Row(cells, location)
-
-
-def _aligned_cell(stacked: list[Segment], links) -> Cell:
-    return Cell(rich_from_runs(runs(stacked, links)))

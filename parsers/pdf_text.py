@@ -15,11 +15,14 @@ from parsers.pdf_rotation import reads_upright
 from parsers.runs import Run
 
 BULLETS = frozenset("•◦▪■●○‣⁃–-*·►▸➢✓❖□◆◇")
+DASHES = frozenset("-–—‐‑")
+SOFT_HYPHEN = "\u00ad"
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold", re.I)
 SAME_LINE = 0.35  # baselines closer than this many font sizes are one line
 SEGMENT_GAP = 0.8  # a gap wider than this many font sizes ends a segment
 WORD_GAP = 0.12  # a gap wider than this many font sizes is a space
 LINE_GAP = 0.45  # lines closer than this many font sizes belong to one paragraph
+WRAP_SLACK = 1.0  # a line ending closer than this many font sizes to its right edge is full
 
 
 @dataclass
@@ -139,37 +142,64 @@ def _detached(bullet: dict, following: dict) -> bool:
     return following["x0"] - bullet["x1"] > WORD_GAP * following["size"] * 2
 
 
-def paragraphs(found: Iterable[Segment]) -> list[TextBlock]:
-    """Stack segments into paragraphs: same size, overlapping, at line spacing, no new bullet."""
+def paragraphs(found: Iterable[Segment], right: float | None = None) -> list[TextBlock]:
+    """Stack segments into paragraphs: same size, overlapping, at line spacing, no new bullet.
+
+    A line opening with a dash after a full line is the wrapped rest of that line, not a new
+    bullet ("2024" / "- 2025" in a narrow cell): full means reaching the right edge the text is
+    set to, given for a table cell, else the widest line of the paragraph so far.
+    """
     blocks: list[TextBlock] = []
     for segment in sorted(found, key=lambda s: (s.top, s.x0)):
-        target = next((b for b in reversed(blocks) if _continues(b, segment)), None)
+        target = next((b for b in reversed(blocks) if _continues(b, segment, right)), None)
         if target is None:
             blocks.append(TextBlock([segment]))
+        elif segment.bullet is not None:
+            target.lines.append(Segment([segment.bullet, *segment.chars]))
         else:
             target.lines.append(segment)
     return blocks
 
 
-def _continues(block: TextBlock, segment: Segment) -> bool:
+def _continues(block: TextBlock, segment: Segment, right: float | None) -> bool:
     last = block.lines[-1]
     size = segment.size
     gap = segment.top - last.bottom
     return (
-        segment.bullet is None
+        (segment.bullet is None or _wrapped_dash(block, segment, right))
         and abs(last.size - size) <= 0.6
         and -SAME_LINE * size < gap <= LINE_GAP * size
         and min(last.x1, segment.x1) > max(last.x0, segment.x0)
     )
 
 
+def _wrapped_dash(block: TextBlock, segment: Segment, right: float | None) -> bool:
+    """Whether a dash-led line continues the full line above it."""
+    if segment.bullet["text"] not in DASHES:
+        return False
+    if right is None and len(block.lines) < 2:
+        return False
+    edge = right if right is not None else max(line.x1 for line in block.lines)
+    return block.lines[-1].x1 >= edge - WRAP_SLACK * segment.size
+
+
 def runs(lines: Sequence[Segment], links: Sequence[dict]) -> list[Run]:
-    """The styled runs of stacked lines, lines joined by a space (none after a broken word)."""
+    """The styled runs of stacked lines, lines joined by a space.
+
+    No space goes between the parts of a word broken with a hyphen (a soft hyphen, put in by
+    hyphenation, is dropped too), nor between the parts of a link's address broken over two
+    lines (the words on either side of the break, joined, are part of the link's address).
+    """
     result: list[Run] = []
     for index, line in enumerate(lines):
+        chars = line.chars
         if index:
-            result.append(_joiner(lines[index - 1].chars, line.chars[0], links))
-        result += _line_runs(line.chars, links)
+            before = lines[index - 1].chars
+            soft = before[-1]["text"] == SOFT_HYPHEN and len(before) > 1
+            result.append(Run("") if soft else _joiner(before, chars, links))
+        if index < len(lines) - 1 and chars[-1]["text"] == SOFT_HYPHEN and len(chars) > 1:
+            chars = chars[:-1]  # a hyphen put in by hyphenation: the word goes on
+        result += _line_runs(chars, links)
     return _bridge_links(result)
 
 
@@ -188,8 +218,8 @@ def _bridge_links(result: list[Run]) -> list[Run]:
     return result
 
 
-def _joiner(before: list[dict], after: dict, links: Sequence[dict]) -> Run:
-    last = before[-1]
+def _joiner(before: Sequence[dict], following: Sequence[dict], links: Sequence[dict]) -> Run:
+    last, after = before[-1], following[0]
     url = _url(last, links)
     shared = url if url is not None and _url(after, links) == url else None
     broken = (
@@ -199,7 +229,26 @@ def _joiner(before: list[dict], after: dict, links: Sequence[dict]) -> Run:
         and last["x0"] - before[-2]["x1"] <= WORD_GAP * last["size"]
         and after["text"].isalpha()
     )
+    if shared is not None and not broken:
+        ending = _word(reversed(before))[::-1]
+        address = "".join(c["text"] for c in [*ending, *_word(following)])
+        broken = len(address) > 1 and address.casefold() in shared.casefold()
     return Run("" if broken else " ", is_bold(last) and is_bold(after), shared)
+
+
+def _word(chars: Iterable[dict]) -> list[dict]:
+    """The characters up to the first space between them, in the order given."""
+    word: list[dict] = []
+    for char in chars:
+        if word and _spaced(word[-1], char):
+            break
+        word.append(char)
+    return word
+
+
+def _spaced(one: dict, other: dict) -> bool:
+    left, right = (one, other) if one["x0"] <= other["x0"] else (other, one)
+    return right["x0"] - left["x1"] > WORD_GAP * right["size"]
 
 
 def _line_runs(chars: Sequence[dict], links: Sequence[dict]) -> list[Run]:

@@ -26,7 +26,7 @@ class DeckStyles:
     """The style chains of one presentation; what layouts and masters give is looked up once."""
 
     def __init__(self, presentation) -> None:
-        self.default = presentation._element.find(DEFAULT_TEXT_STYLE)
+        self.default = xml(presentation).find(DEFAULT_TEXT_STYLE)
         self._inherited: dict[tuple, StyleLevels] = {}
 
     def chain(self, element: etree._Element, layout) -> StyleChain:
@@ -44,12 +44,12 @@ class DeckStyles:
         return StyleChain(levels, _font_scale(element))
 
     def _layout_sources(self, layout, idx: str | None, kind: str | None) -> list:
-        master = layout.slide_master._element
+        master = xml(layout.slide_master)
         sources = []
         if kind is not None:
             base = "title" if kind in TITLE_TYPES else "body"
-            sources.append(_list_style(_matching(layout._element, idx, kind)))
-            sources.append(_list_style(_matching(master, None, base)))
+            sources.append(_list_style(matching_placeholder(xml(layout), idx, kind)))
+            sources.append(_list_style(matching_placeholder(master, None, base)))
         styles = master.find(TX_STYLES)
         name = TITLE_STYLE if kind in TITLE_TYPES else BODY_STYLE if kind else OTHER_STYLE
         sources.append(styles.find(name) if styles is not None else None)
@@ -136,6 +136,21 @@ def first_child(element: etree._Element, tag: str) -> etree._Element | None:
     return next(element.iterchildren(tag), None)
 
 
+def xml(proxy) -> etree._Element:
+    """The XML element behind a python-pptx slide, layout, master or presentation.
+
+    The one place the reader reaches behind python-pptx's objects: everything else is read
+    from the XML, which is faster and gives what python-pptx does not model.
+    """
+    return proxy.element
+
+
+def placeholder_idx(element: etree._Element) -> str | None:
+    """The placeholder index of a shape element, None when it has none or is no placeholder."""
+    ph = _ph(element)
+    return ph.get("idx") if ph is not None else None
+
+
 def placeholder_kind(element: etree._Element) -> str | None:
     """The placeholder type of a shape element ("title", "body", ...), or None when none."""
     return _kind(_ph(element))
@@ -154,7 +169,9 @@ def _ph(element: etree._Element) -> etree._Element | None:
     return first_child(nv, PH) if nv is not None else None
 
 
-def _matching(container: etree._Element, idx: str | None, kind: str) -> etree._Element | None:
+def matching_placeholder(
+    container: etree._Element, idx: str | None, kind: str
+) -> etree._Element | None:
     """The placeholder on a layout or master with this idx, else the first of this type."""
     by_type = None
     tree = container.find(SP_TREE)

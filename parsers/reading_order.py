@@ -14,6 +14,8 @@ from typing import TypeVar
 T = TypeVar("T")
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 MIN_GUTTER = 12.0  # points; a narrower vertical gap between boxes is not a column gutter
+MIN_ROW_CELLS = 3
+ROW_ALIGN = 0.5  # boxes whose tops differ by less than half the lowest one's height are a row
 
 
 def reading_order(items: Sequence[T], bbox: Callable[[T], BBox]) -> list[list[T]]:
@@ -26,6 +28,10 @@ def _order(items: list[T], bbox: Callable[[T], BBox]) -> list[list[T]]:
         return [items] if items else []
     columns = _columns(items, bbox)
     if len(columns) > 1:
+        row = _row_of_cells(columns, bbox)
+        if row:
+            rest = [item for item in items if not any(item is cell for cell in row)]
+            return [row, *_order(rest, bbox)]
         return [region for column in columns for region in _order(column, bbox)]
     bands = _bands(items, bbox)
     if len(bands) == 1:
@@ -57,6 +63,23 @@ def _columns(items: list[T], bbox: Callable[[T], BBox]) -> list[list[T]]:
     if all(_side_by_side(a, b, bbox) for a, b in zip(columns, columns[1:], strict=False)):
         return columns
     return [items]
+
+
+def _row_of_cells(columns: list[list[T]], bbox: Callable[[T], BBox]) -> list[T]:
+    """The top items of columns that are one row of cells, to be read before the rest.
+
+    Three or more columns of one item each but one, all starting on one line, are a row of
+    cells with text under one of them (the last row of a table, text under its first cell): the
+    row is read first, the text under it after. Two columns are two columns, however short the
+    one on the right. Returns [] for other columns.
+    """
+    if len(columns) < MIN_ROW_CELLS or sum(1 for column in columns if len(column) > 1) > 1:
+        return []
+    tops = [min(column, key=lambda i: bbox(i)[1]) for column in columns]
+    lowest = min(bbox(i)[3] - bbox(i)[1] for i in tops) * ROW_ALIGN
+    if max(bbox(i)[1] for i in tops) - min(bbox(i)[1] for i in tops) > lowest:
+        return []
+    return tops if any(len(column) > 1 for column in columns) else []
 
 
 def _side_by_side(left: list[T], right: list[T], bbox: Callable[[T], BBox]) -> bool:

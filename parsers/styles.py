@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from parsers.deck import Block, Heading, ListItem, Location, Paragraph, RichText
+from parsers.deck import Block, Box, Heading, ListItem, Location, Paragraph, RichText
 
 HEADING_RATIO = 1.1
 FIRST_LEVEL = 2  # level 1 is the slide title
@@ -21,12 +21,13 @@ DEFAULT_BODY_SIZE = 18.0
 
 @dataclass
 class StyledParagraph:
-    """A paragraph as laid out: its text, font size in points, and bullet level if any."""
+    """A paragraph as laid out: its text, font size in points, bullet level if any, and box."""
 
     content: RichText
     size: float
     location: Location
     bullet_level: int | None = None
+    box: Box | None = None
 
 
 def body_size(paragraphs: Iterable[StyledParagraph]) -> float:
@@ -46,11 +47,13 @@ def heading_levels(paragraphs: Iterable[StyledParagraph], body: float) -> dict[t
 def to_block(paragraph: StyledParagraph, body: float, levels: dict[tuple, int]) -> Block:
     """One styled paragraph as a Heading, ListItem or Paragraph."""
     if paragraph.bullet_level is not None:
-        return ListItem(paragraph.content, paragraph.bullet_level, paragraph.location)
+        return ListItem(
+            paragraph.content, paragraph.bullet_level, paragraph.location, paragraph.box
+        )
     if _is_heading(paragraph, body):
         level = levels.get(_style(paragraph), FIRST_LEVEL)
-        return Heading(paragraph.content, level, paragraph.location)
-    return Paragraph(paragraph.content, paragraph.location)
+        return Heading(paragraph.content, level, paragraph.location, paragraph.box)
+    return Paragraph(paragraph.content, paragraph.location, paragraph.box)
 
 
 def _style(paragraph: StyledParagraph) -> tuple[float, bool]:

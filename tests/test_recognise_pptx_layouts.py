@@ -13,7 +13,6 @@ import difflib
 import json
 from pathlib import Path
 
-import pytest
 from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
@@ -156,16 +155,9 @@ def check(path: Path) -> None:
     assert found == expected, diff[:3000]
 
 
-FURNITURE = pytest.mark.xfail(
-    reason="footer boxes and typed slide numbers read as text", strict=True
-)
-
-
-@FURNITURE
 def test_facts_in_tables_and_a_working_group_table(tmp_path: Path) -> None:
     check(build(tmp_path / "rivers-a.pptx", facts_as_table=True, groups_as_list=False))
 
 
-@FURNITURE
 def test_facts_in_boxes_side_by_side_and_a_working_group_list(tmp_path: Path) -> None:
     check(build(tmp_path / "rivers-b.pptx", facts_as_table=False, groups_as_list=True))
