@@ -52,17 +52,35 @@ def _columns(items: list[T], bbox: Callable[[T], BBox]) -> list[list[T]]:
     that is merely short or centred does not make a column.
     """
     ordered = sorted(items, key=lambda i: bbox(i)[0])
-    columns: list[list[T]] = [[ordered[0]]]
+    gutters = _gutters(ordered, bbox)
+    # Every gutter first; else only the widest: tiles side by side whose own parts are not
+    # aligned (a title set right of its label) still split at the wide gap between tiles.
+    widest = [max(gutters, key=lambda g: g[1])] if len(gutters) > 1 else []
+    for cuts in (gutters, widest):
+        columns = _cut(ordered, [index for index, _ in cuts])
+        if len(columns) > 1 and all(
+            _side_by_side(a, b, bbox) for a, b in zip(columns, columns[1:], strict=False)
+        ):
+            return columns
+    return [items]
+
+
+def _gutters(ordered: list[T], bbox: Callable[[T], BBox]) -> list[tuple[int, float]]:
+    """Where, in items sorted by left edge, a gap no item crosses opens: (index, width)."""
+    gutters = []
     right = bbox(ordered[0])[2]
-    for item in ordered[1:]:
+    for index, item in enumerate(ordered[1:], start=1):
         x0, _, x1, _ = bbox(item)
         if x0 - right >= MIN_GUTTER:
-            columns.append([])
-        columns[-1].append(item)
+            gutters.append((index, x0 - right))
         right = max(right, x1)
-    if all(_side_by_side(a, b, bbox) for a, b in zip(columns, columns[1:], strict=False)):
-        return columns
-    return [items]
+    return gutters
+
+
+def _cut(ordered: list[T], at: list[int]) -> list[list[T]]:
+    """Items sorted by left edge, cut before the given indexes."""
+    bounds = [0, *at, len(ordered)]
+    return [ordered[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _row_of_cells(columns: list[list[T]], bbox: Callable[[T], BBox]) -> list[T]:

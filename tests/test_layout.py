@@ -168,3 +168,13 @@ def test_runs_join_into_rich_text_with_whole_links():
     assert [(link.text, link.url) for link in content.links] == [
         ("Guide to cities", "https://x.org/g")
     ]
+
+
+def test_tiles_side_by_side_split_at_the_wide_gap_between_them():
+    # two tiles: a label, a big number, then a title set to the right of the label's end
+    boxes = [
+        (43, 108, 142, 122), (62, 140, 82, 180), (210, 238, 295, 271),  # tile 1
+        (498, 108, 597, 122), (517, 140, 537, 180), (665, 238, 750, 271),  # tile 2
+    ]  # fmt: skip
+    order = [b for region in reading_order(boxes, lambda b: b) for b in region]
+    assert order == boxes

@@ -251,3 +251,22 @@ def test_working_groups_listed_under_their_label_with_facts_on_one_line(tmp_path
     assert [x.person_id for x in group.working_groups[0].leaders] == ["jane-roe"]
     assert [m.start_utc for m in group.working_groups[1].meetings] == ["2025-03-03T09:00:00Z"]
     assert plan.warnings == []
+
+
+def test_a_slide_number_set_as_text_is_not_content(tmp_path: Path) -> None:
+    from parsers.deck import Deck, Heading, Location, Paragraph, RichText, Slide, Source
+
+    def para(text: str, page: int) -> Paragraph:
+        return Paragraph(RichText(text), Location("page", page))
+
+    slides = [
+        Slide(Heading(RichText("Water Action Plan 2025-2026"), 1, Location("page", 1)), [], Location("page", 1)),
+        Slide(Heading(RichText("Smart Water"), 1, Location("page", 2)),
+              [para("Leader: Jane Roe (ITU)", 2), para("Timeline: 2025", 2), para("3", 2)],
+              Location("page", 2)),
+        Slide(None, [para("5", 3)], Location("page", 3)),  # a picture slide; one hidden before
+    ]  # fmt: skip
+    deck = Deck(slides, Source("deck.pdf", "0" * 64, "pdf"))
+    plan = extract_plan(deck, PROFILE)
+    assert plan.warnings == []
+    assert plan.edition.source.text_used == 1.0

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 from extractor.model.plan import YearSpan
 from extractor.profile.phrases import clean
-from extractor.recognise.text import EMAIL, SYMBOLS, URL, heading_text, strip_symbols
+from extractor.recognise.text import (
+    BARE_NUMBER,
+    EMAIL,
+    SYMBOLS,
+    URL,
+    heading_text,
+    strip_symbols,
+)
 from normalizers.text import squash_spaces
 from normalizers.years import parse_years
 from parsers.deck import Heading, Location
@@ -43,6 +50,8 @@ class HeadingRules:
             return True
         if EMAIL.search(text) or URL.search(text):
             return self.read_line(heading)  # "Please contact: ...": an address, not a title
+        if self.page_number(text, heading.location):
+            return True
         rules = (
             self._edition_title,
             lambda text, _: self.edition_period(text),
@@ -124,6 +133,13 @@ class HeadingRules:
         sections = self.p.sections
         return any(sections[key].search(text) for key, _, _ in SECTION_MODES)
 
+    def page_number(self: DeckReader, text: str, location: Location) -> bool:
+        """A bare number near the slide's or page's own: its number, set as text (slides
+        hidden from an export shift it by one or two)."""
+        if not BARE_NUMBER.match(text) or location.kind == "line" or self.working is not None:
+            return False
+        return abs(int(text) - location.number) <= PAGE_SHIFT
+
     def approval(self: DeckReader, text: str) -> bool:
         """A line or heading that only says the groups that follow are approved."""
         if not self.p.approved.equals(text):
@@ -145,4 +161,5 @@ class HeadingRules:
         return True
 
 
+PAGE_SHIFT = 2
 PERIOD_LINE = 80  # a longer line is running text, not a subtitle giving the period

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from extractor.model.plan import Deliverable, DeliverableStatus, Objective
@@ -42,7 +44,7 @@ class LineRules:
             return True
         if block.content.bold and not split_label(text) and self.section_title(text):
             return True  # a bold line used as a sub-heading: "Suggested Scope"
-        if self.working_group_line(block, text):
+        if self.working_group_line(block, text) or self.page_number(text, block.location):
             return True
         handler = {
             "proposed": self._proposed_line,
@@ -53,19 +55,38 @@ class LineRules:
         return handler(block, text)
 
     def _fact_lines(self: DeckReader, block: Paragraph | ListItem) -> list[Paragraph | ListItem]:
-        """A block of several lines, two or more of them facts, as one block per line."""
-        lines = [squash_spaces(line) for line in block.text.split("\n") if line.strip()]
-        labels = [split_label(line) for line in lines]
-        if sum(bool(x and self.fact_name(x[0])) for x in labels) < 2:
+        """A block holding two or more "Label: value" facts, one block per fact: lines of a
+        text box, or lines a PDF joined into one paragraph."""
+        text = block.text
+        if self.p.sections["working_group_heading"].match(text):
+            return [block]  # "WG1: Title - Leader: X - Status: Y" is read as one working group
+        starts = [
+            found.start()
+            for found in self.label_pattern.finditer(text)
+            if found.start() == 0 or text[found.start()].isupper()
+        ]
+        if len(starts) < 2:
             return [block]
+        cuts = ([0] if starts[0] else []) + starts + [len(text)]
+        parts = [squash_spaces(text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
         links = block.content.links
         return [
             replace(
                 block,
-                content=RichText(line, block.content.bold, [x for x in links if x.text in line]),
+                content=RichText(part, block.content.bold, [x for x in links if x.text in part]),
             )
-            for line in lines
+            for part in parts
+            if part
         ]
+
+    @cached_property
+    def label_pattern(self: DeckReader) -> re.Pattern[str]:
+        """Where a fact's label starts a line or follows a space: "... Timeline: 2025"."""
+        phrases = sorted(
+            {p for s in self.p.facts.values() for p in s.phrases}, key=len, reverse=True
+        )
+        alternatives = "|".join(re.escape(p) for p in phrases)
+        return re.compile(rf"(?:^|(?<=\s))(?:{alternatives})\s*:", re.I)
 
     def fact_name(self: DeckReader, label: str) -> str | None:
         """The field a label names ("Co-leads" -> "co-leader"), or None."""
