@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from parsers.hyphens import LINE_END_HYPHEN
 from parsers.pdf_rotation import reads_upright
 from parsers.runs import Run
 
@@ -196,7 +197,10 @@ def runs(lines: Sequence[Segment], links: Sequence[dict]) -> list[Run]:
         if index:
             before = lines[index - 1].chars
             soft = before[-1]["text"] == SOFT_HYPHEN and len(before) > 1
-            result.append(Run("") if soft else _joiner(before, chars, links))
+            joiner = Run("") if soft else _joiner(before, chars, links)
+            if joiner.text == "" and not soft and before[-1]["text"] == "-" and result:
+                joiner = _mark_line_end_hyphen(result, joiner)
+            result.append(joiner)
         if index < len(lines) - 1 and chars[-1]["text"] == SOFT_HYPHEN and len(chars) > 1:
             chars = chars[:-1]  # a hyphen put in by hyphenation: the word goes on
         result += _line_runs(chars, links)
@@ -216,6 +220,16 @@ def _bridge_links(result: list[Run]) -> list[Run]:
             for index in range(before + 1, after):
                 result[index] = Run(result[index].text, result[index].bold, url)
     return result
+
+
+def _mark_line_end_hyphen(result: list[Run], joiner: Run) -> Run:
+    """A hyphen ending a line inside a word ("ar-" "chitecture") may be hyphenation or part of
+    the word ("e-" "meetings"): the deck as a whole decides (parsers/hyphens.py), so it is
+    replaced by a mark, the joiner being empty."""
+    last = result[-1]
+    if last.text.endswith("-"):
+        result[-1] = Run(last.text[:-1] + LINE_END_HYPHEN, last.bold, last.url)
+    return joiner
 
 
 def _joiner(before: Sequence[dict], following: Sequence[dict], links: Sequence[dict]) -> Run:

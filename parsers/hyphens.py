@@ -1,0 +1,58 @@
+"""Hyphens at line ends: hyphenation to drop, or a hyphen of the word to keep.
+
+A PDF shows "ar-" at the end of a line and "chitecture" at the start of the next; so does a
+word that has a hyphen of its own ("e-" "meetings"). The reader marks such breaks, and once
+the whole deck is read, each is settled by the deck itself: the word written elsewhere with
+its hyphen keeps it, written elsewhere without one loses it; otherwise a break before a
+lower-case letter is hyphenation ("up-" "coming") and one before a capital is kept
+("Mailing-" "List").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from parsers.deck import Deck, RichText, Table
+
+LINE_END_HYPHEN = "\ue000"  # a private-use character: the mark of a line-end hyphen
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+BREAK = re.compile(rf"([^\W\d_]+){LINE_END_HYPHEN}([^\W\d_]+)")
+
+
+def settle_hyphens(deck: Deck) -> None:
+    """Replace every line-end hyphen mark of a deck by a hyphen or by nothing."""
+    texts = list(_rich_texts(deck))
+    if not any(LINE_END_HYPHEN in rich.text for rich in texts):
+        return
+    words = {w.casefold() for rich in texts for w in WORD.findall(rich.text)}
+    for rich in texts:
+        if LINE_END_HYPHEN in rich.text:
+            rich.text = settle(rich.text, words)
+            rich.links = [replace(link, text=settle(link.text, words)) for link in rich.links]
+
+
+def settle(text: str, words: set[str]) -> str:
+    """A text's hyphen marks settled against the words of its deck."""
+
+    def choose(found: re.Match) -> str:
+        left, right = found.groups()
+        if f"{left}-{right}".casefold() in words:
+            return f"{left}-{right}"
+        if f"{left}{right}".casefold() in words or right[0].islower():
+            return f"{left}{right}"
+        return f"{left}-{right}"
+
+    return BREAK.sub(choose, text).replace(LINE_END_HYPHEN, "-")
+
+
+def _rich_texts(deck: Deck) -> Iterator[RichText]:
+    for slide in deck.slides:
+        if slide.title is not None:
+            yield slide.title.content
+        for block in slide.blocks:
+            if isinstance(block, Table):
+                yield from (cell.content for row in block.rows for cell in row.cells)
+            else:
+                yield block.content
