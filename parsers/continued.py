@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.deck import Slide, Table
+from parsers.deck import Cell, Row, Slide, Table
 from parsers.runs import WHITESPACE
 
 CONTINUED = re.compile(
@@ -25,6 +25,7 @@ def merge_continued_tables(slides: list[Slide]) -> None:
     the same title, and does not open with a header of its own. A repeated header row is
     dropped. Merged rows keep their own location, and their cells their boxes on that slide.
     """
+    adopt_stranded_headers(slides)
     previous: tuple[Slide, Table] | None = None
     for slide in slides:
         table = slide.blocks[0] if slide.blocks and isinstance(slide.blocks[0], Table) else None
@@ -38,6 +39,38 @@ def merge_continued_tables(slides: list[Slide]) -> None:
             previous = (slide, last) if isinstance(last, Table) else None
         elif not merged:
             previous = None
+
+
+def adopt_stranded_headers(slides: list[Slide]) -> None:
+    """A table's header row left alone at the foot of a page, its body on the next page:
+    the line of short texts over the body's columns becomes the body's first row."""
+    for slide, following in zip(slides, slides[1:], strict=False):
+        table = following.blocks[0] if following.blocks else None
+        if not isinstance(table, Table) or not table.rows:
+            continue
+        width = _width(table)
+        tail = slide.blocks[-width:] if len(slide.blocks) >= width else []
+        if _header_over(tail, table):
+            cells = [Cell(block.content, box=block.box) for block in tail]
+            table.rows.insert(0, Row(cells, tail[0].location))
+            del slide.blocks[-width:]
+
+
+def _header_over(blocks: list, table: Table) -> bool:
+    """Whether blocks are one line of texts, one over each column of the table."""
+    columns = [cell.box for cell in table.rows[0].cells]
+    if len(blocks) < 2 or any(isinstance(b, Table) or b.box is None for b in blocks):
+        return False
+    if None in columns or len(columns) != len(blocks):
+        return False
+    tops = [b.box.top for b in blocks]
+    if max(tops) - min(tops) > COLUMN_ALIGN:
+        return False
+    ordered = sorted(blocks, key=lambda b: b.box.x0)
+    return ordered == blocks and all(
+        column.x0 - COLUMN_ALIGN <= (b.box.x0 + b.box.x1) / 2 <= column.x1 + COLUMN_ALIGN
+        for b, column in zip(blocks, columns, strict=True)
+    )
 
 
 def _continues(first_slide: Slide, first: Table, slide: Slide, table: Table) -> bool:

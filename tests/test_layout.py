@@ -178,3 +178,30 @@ def test_tiles_side_by_side_split_at_the_wide_gap_between_them():
     ]  # fmt: skip
     order = [b for region in reading_order(boxes, lambda b: b) for b in region]
     assert order == boxes
+
+
+def test_a_header_row_stranded_at_the_foot_of_a_page_heads_the_table_on_the_next():
+    from parsers.deck import Box
+
+    def cell(text, x0):
+        return Cell(RichText(text), box=Box(x0, 100, x0 + 80, 112))
+
+    header = [
+        Paragraph(RichText(text), Location("page", 1), Box(x0 + 5, 700, x0 + 60, 712))
+        for text, x0 in (("Working Group", 50), ("Leader", 150), ("Status", 250))
+    ]
+    body = Table(
+        [Row([cell("WG1 - Leak detection", 50), cell("Jane Roe", 150), cell("Ongoing", 250)],
+             Location("page", 2))],
+        Location("page", 2),
+    )  # fmt: skip
+    slides = [
+        Slide(None, [Paragraph(RichText("Intro"), Location("page", 1)), *header], Location("page", 1)),
+        Slide(None, [body], Location("page", 2)),
+    ]  # fmt: skip
+    merge_continued_tables(slides)
+    assert [b.text for b in slides[0].blocks] == ["Intro"]
+    assert [[c.text for c in row.cells] for row in body.rows] == [
+        ["Working Group", "Leader", "Status"],
+        ["WG1 - Leak detection", "Jane Roe", "Ongoing"],
+    ]

@@ -42,8 +42,8 @@ class LineRules:
             self.mode = "contact"
             self._contact(text, block)
             return True
-        if block.content.bold and not split_label(text) and self.section_title(text):
-            return True  # a bold line used as a sub-heading: "Suggested Scope"
+        if self._sub_heading(block, text) and self.section_title(text):
+            return True  # a line used as a sub-heading: "Suggested Scope"
         if self.working_group_line(block, text) or self.page_number(text, block.location):
             return True
         handler = {
@@ -87,6 +87,11 @@ class LineRules:
         )
         alternatives = "|".join(re.escape(p) for p in phrases)
         return re.compile(rf"(?:^|(?<=\s))(?:{alternatives})\s*:", re.I)
+
+    def _sub_heading(self: DeckReader, block: Paragraph | ListItem, text: str) -> bool:
+        """A bold line, or a short one that no list item holds, may be a section's title."""
+        short = len(text) <= MAX_LABEL and not isinstance(block, ListItem)
+        return (block.content.bold or short) and not split_label(text)
 
     def fact_name(self: DeckReader, label: str) -> str | None:
         """The field a label names ("Co-leads" -> "co-leader"), or None."""
