@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from parsers.hyphens import LINE_END_HYPHEN
+from parsers.hyphens import LINE_BREAK, LINE_END_HYPHEN
 from parsers.pdf_rotation import reads_upright
 from parsers.runs import Run
 
@@ -200,6 +200,8 @@ def runs(lines: Sequence[Segment], links: Sequence[dict]) -> list[Run]:
             joiner = Run("") if soft else _joiner(before, chars, links)
             if joiner.text == "" and not soft and before[-1]["text"] == "-" and result:
                 joiner = _mark_line_end_hyphen(result, joiner)
+            elif joiner.text == " " and before[-1]["text"].isalpha() and chars[0]["text"].isalpha():
+                joiner = Run(LINE_BREAK, joiner.bold, joiner.url)  # a word cut short? see hyphens
             result.append(joiner)
         if index < len(lines) - 1 and chars[-1]["text"] == SOFT_HYPHEN and len(chars) > 1:
             chars = chars[:-1]  # a hyphen put in by hyphenation: the word goes on

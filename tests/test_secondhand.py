@@ -31,14 +31,16 @@ HIDDEN = "is hidden and was skipped"
 REPORT_INTRO = "This report sets out the thematic groups of the programme and their working groups."
 
 SLIDES = (
-    "lines of a text box exported at line spacing arrive as one paragraph; some label and "
-    "value boxes side by side read out of their rows"
+    "LibreOffice wraps long words of narrow table cells with no hyphen ('stag' 'e'), draws a "
+    "status over its link's text, and links only a link's first line"
 )
 # Renditions whose plan differs from the markdown's today, and why.
 NOT_UNDERSTOOD = {"-handmade.pdf": SLIDES}
 # Renditions that `actionplan diff` finds changes in today (it ignores warnings).
 DIFFERS = NOT_UNDERSTOOD
 NO_PLAN: dict[str, str] = {}
+# Renditions of those kinds read right all the same (their cells are wide enough).
+UNDERSTOOD = {"2026-2027-handmade.pdf"}
 
 
 def deck(edition: str, suffix: str = ".md") -> Path:
@@ -50,11 +52,8 @@ def cases(reasons: dict[str, str]) -> list:
     params = []
     for edition in EDITIONS:
         for suffix in RENDITIONS:
-            marks = (
-                [pytest.mark.xfail(reason=reasons[suffix], strict=True)]
-                if suffix in reasons
-                else []
-            )
+            failing = suffix in reasons and f"{edition}{suffix}" not in UNDERSTOOD
+            marks = [pytest.mark.xfail(reason=reasons[suffix], strict=True)] if failing else []
             params.append(pytest.param(edition, suffix, marks=marks, id=f"{edition}{suffix}"))
     return params
 
