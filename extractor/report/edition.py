@@ -56,10 +56,13 @@ class Month:
     meetings: list[MeetingRow]
 
 
-def edition_report(plan: Plan, statuses: StatusStyles | None = None) -> str:
+def edition_report(
+    plan: Plan, statuses: StatusStyles | None = None, calendar: str | None = None
+) -> str:
     """The self-contained HTML report of one edition; statuses shown as the profile says.
 
-    statuses are the default profile's when not given.
+    statuses are the default profile's when not given; calendar is the meetings.ics of the
+    edition folder, whose versions (SEQUENCE) the calendar in the page carries on.
     """
     from extractor.writers.ics import meetings_ics
 
@@ -68,7 +71,7 @@ def edition_report(plan: Plan, statuses: StatusStyles | None = None) -> str:
     months = meeting_months(meetings)
     organisations = organisation_roles(plan)
     charted = charted_organisations(organisations)
-    ics = base64.b64encode(meetings_ics(plan).encode("utf-8")).decode("ascii")
+    ics = base64.b64encode(meetings_ics(plan, calendar).encode("utf-8")).decode("ascii")
     return render_page(
         "edition.html.j2",
         plan=plan,
