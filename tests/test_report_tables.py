@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from page_helpers import soup
 
@@ -111,3 +112,16 @@ def test_the_footer_sentences_are_apart_and_the_generator_named(page, sample_edi
     html = edition_report(load_plan(sample_edition))
     assert html.count('<meta name="generator" content="actionplan">') == 1
     assert "<script" not in html
+
+
+def test_a_plan_without_years_has_no_timeline_and_its_cards_take_the_width(sample_edition) -> None:
+    plan = load_plan(sample_edition)
+    plan.edition.period = None
+    for group in plan.thematic_groups:
+        group.timeline = None
+        for wg in group.working_groups:
+            wg.timeline = None
+    page = BeautifulSoup(edition_report(plan), "html.parser")
+    assert page.select("#timeline figure") == []
+    assert page.select("#timeline .split") == []
+    assert len(page.select("#timeline article.card")) == 9
