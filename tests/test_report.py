@@ -62,7 +62,8 @@ def test_page_is_self_contained(edition_page: Path) -> None:
     assert content_policy(html).startswith("default-src 'none'")
     page = soup(edition_page)
     assert page.select_one('meta[name="viewport"]') is not None
-    assert len(page.select("figure.chart svg")) == 9 + 2  # a timeline per group, two bar charts
+    assert page.select_one('meta[name="generator"]')["content"] == "actionplan"
+    assert len(page.select("figure.chart svg")) == 3  # one timeline of all groups, two bar charts
 
 
 def test_timeline_has_a_bar_for_every_group_with_years(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +17,10 @@ WIDTH_IN = 4.2  # about a phone's width at 12 pt, so the text keeps its size whe
 ROW_IN = 0.34
 LABELLED_ROW_IN = 0.5
 BAR_HEIGHT = 0.45
+NAME_WIDTH = 34  # characters of a group's name per line, over its bars on the timeline
+NAME_ROW = 0.62  # rows that one line of a group's name takes
+NAME_PAD = 0.3  # rows between a group's name and the line above it
+BLOCK_GAP = 0.4  # rows between two groups on the timeline
 STYLE = {
     "font.size": 12,
     "text.parse_math": False,  # names are text: "US$ 5% of $ 10 bn" is not mathtext
@@ -43,6 +48,8 @@ METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
 # matplotlib names every group "figure_1", "text_3"...: the same ids in every chart of a page.
 # Nothing refers to them (clip paths and markers have hashed ids), so they are dropped.
 NUMBERED_ID = re.compile(r'\s+id="[\w.]+_\d+"')
+# matplotlib opens every link in a new tab; links within the page stay in it.
+NEW_TAB = re.compile(r'(xlink:href="#[^"]*") target="_blank"')
 
 
 @dataclass(frozen=True)
@@ -55,9 +62,18 @@ class Span:
     owner_id: str
 
 
+@dataclass(frozen=True)
+class Block:
+    """A thematic group on the timeline: its name, then its own row and its working groups'."""
+
+    name: str
+    group_id: str
+    rows: list[Span]
+
+
 @contextmanager
 def _figure(
-    rows: int, salt: str, row_in: float = ROW_IN
+    rows: float, salt: str, row_in: float = ROW_IN
 ) -> Iterator[tuple[Any, Callable[[], str]]]:
     """A one-axes figure sized for `rows` rows, and a function that returns it as SVG."""
     import matplotlib
@@ -72,30 +88,68 @@ def _svg(fig: Any) -> str:
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     text = XML_PROLOGUE.sub("", buffer.getvalue())
-    return NUMBERED_ID.sub("", METADATA.sub("", text)).strip()
+    return NEW_TAB.sub(r"\1", NUMBERED_ID.sub("", METADATA.sub("", text))).strip()
 
 
-def timeline_svg(spans: Sequence[Span], years: tuple[int, int], salt: str) -> str:
-    """Horizontal bars from start year to end year; rows without years say so."""
+def timeline_svg(blocks: Sequence[Block], years: tuple[int, int], salt: str) -> str:
+    """One chart of every group: each group's name over its own bar and its working groups'.
+
+    The years run along the top and the bottom; a row without years says so; a group's name
+    links to its card on the page (#group-<id>).
+    """
     first, last = years
-    with _figure(len(spans), salt) as (ax, svg):
-        for row, span in enumerate(spans):
-            if span.years is None:
-                ax.text(first + 0.05, row, "no years given", va="center", style="italic",
-                        color="#6b7485", gid=f"no-years-{span.owner_id}")  # fmt: skip
-                continue
-            start, end = span.years
-            ax.barh(row, end - start + 1, left=start, height=0.62,
-                    color=span.colour,
-                    gid=f"timeline-{span.owner_id}")  # fmt: skip
-        ax.set_yticks(range(len(spans)), [visible_controls(s.label) for s in spans])
-        ax.set_ylim(len(spans) - 0.5, -0.5)
-        ax.set_xlim(first, last + 1)
-        ax.set_xticks([y + 0.5 for y in range(first, last + 1)], map(str, range(first, last + 1)))
-        ax.tick_params(axis="x", length=0)
-        for year in range(first + 1, last + 1):
-            ax.axvline(year, color="#e3e7ee", linewidth=0.8, zorder=0)
+    tops, height = _block_tops(blocks)
+    with _figure(height, salt) as (ax, svg):
+        ticks: list[tuple[float, str]] = []
+        for block, top in zip(blocks, tops, strict=True):
+            lines = _name_lines(block.name)
+            rows_top = top + NAME_PAD + NAME_ROW * len(lines)
+            if top:
+                ax.axhline(top - BLOCK_GAP / 2, color="#c6ccd6", linewidth=0.8)
+            ax.text(first, rows_top - 0.1, "\n".join(lines), va="bottom", ha="left",
+                    fontweight="bold", color=GROUP_COLOUR, url=f"#group-{block.group_id}",
+                    gid=f"name-{block.group_id}")  # fmt: skip
+            for row, span in enumerate(block.rows):
+                centre = rows_top + row + 0.5
+                ticks.append((centre, visible_controls(span.label)))
+                _draw_span(ax, span, centre, first)
+        ax.set_yticks([y for y, _ in ticks], [label for _, label in ticks])
+        ax.set_ylim(height, 0)
+        _year_axis(ax, first, last)
         return svg()
+
+
+def _draw_span(ax: Any, span: Span, centre: float, first: int) -> None:
+    if span.years is None:
+        ax.text(first + 0.05, centre, "no years given", va="center", style="italic",
+                color="#6b7485", gid=f"no-years-{span.owner_id}")  # fmt: skip
+        return
+    start, end = span.years
+    ax.barh(centre, end - start + 1, left=start, height=0.62, color=span.colour,
+            gid=f"timeline-{span.owner_id}")  # fmt: skip
+
+
+def _year_axis(ax: Any, first: int, last: int) -> None:
+    """Years as tick labels at the top and the bottom, with a faint line between two years."""
+    ax.set_xlim(first, last + 1)
+    ax.set_xticks([y + 0.5 for y in range(first, last + 1)], map(str, range(first, last + 1)))
+    ax.tick_params(axis="x", length=0, labeltop=True)
+    ax.tick_params(axis="y", length=0)
+    for year in range(first + 1, last + 1):
+        ax.axvline(year, color="#e3e7ee", linewidth=0.8, zorder=0)
+
+
+def _name_lines(name: str) -> list[str]:
+    return textwrap.wrap(visible_controls(name), NAME_WIDTH, max_lines=3, placeholder=" …") or [""]
+
+
+def _block_tops(blocks: Sequence[Block]) -> tuple[list[float], float]:
+    """Where each block starts, in rows from the top, and the height of them all."""
+    tops, y = [], 0.0
+    for block in blocks:
+        tops.append(y)
+        y += NAME_PAD + NAME_ROW * len(_name_lines(block.name)) + len(block.rows) + BLOCK_GAP
+    return tops, max(y - BLOCK_GAP, 1)
 
 
 def counts_svg(labels: Sequence[str], counts: Sequence[int], gids: Sequence[str], salt: str) -> str:

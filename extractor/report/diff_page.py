@@ -5,10 +5,23 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from extractor.compare.changes import CHANGE_KINDS, Told, changed_groups, kind_counts, tell
 from extractor.compare.diff import GroupChanges, PlanDiff
+from extractor.compare.kinds import ChangeKind
 from extractor.report.charts import CHANGE_COLOURS, stacked_svg
 from extractor.report.pages import render_page
+from extractor.report.words import marked_words
+
+
+@dataclass(frozen=True, kw_only=True)
+class Shown:
+    """One change as the page shows it: where under its group, as told, its words marked."""
+
+    place: str  # "" for the group itself
+    told: Told
+    words: Markup | None  # a long text's changed words marked, when the texts share enough
 
 
 @dataclass(frozen=True)
@@ -17,7 +30,7 @@ class Section:
 
     group: GroupChanges
     counts: dict[str, int]
-    changes: list[tuple[str, Told]]  # where under the group ("" for the group itself), the change
+    changes: list[Shown]
 
 
 def diff_page(diff: PlanDiff) -> str:
@@ -35,9 +48,15 @@ def diff_page(diff: PlanDiff) -> str:
 
 
 def _section(group: GroupChanges) -> Section:
-    told = [tell(change) for change in group.changes]
-    places = [t.where.removeprefix(group.group_id).lstrip("/") for t in told]
-    return Section(group, kind_counts(group.changes), list(zip(places, told, strict=True)))
+    shown = [_shown(tell(change), group.group_id) for change in group.changes]
+    return Section(group, kind_counts(group.changes), shown)
+
+
+def _shown(told: Told, group_id: str) -> Shown:
+    place = told.where.removeprefix(group_id).lstrip("/")
+    long_text = told.long and told.added is None and told.change.change == ChangeKind.MODIFIED
+    words = marked_words(told.old, told.new) if long_text else None
+    return Shown(place=place, told=told, words=words)
 
 
 def _chart(sections: list[Section]) -> str | None:

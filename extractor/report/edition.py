@@ -15,11 +15,12 @@ from extractor.profile.styles import StatusStyles
 from extractor.report.charts import (
     GROUP_COLOUR,
     NO_STATUS_COLOUR,
+    Block,
     Span,
     counts_svg,
     timeline_svg,
 )
-from extractor.report.leadership import OrganisationRoles, organisation_roles, people_roles
+from extractor.report.leadership import OrganisationRoles, organisation_roles, who_leads_what
 from extractor.report.pages import render_page
 
 TOP_ORGANISATIONS = 12
@@ -55,10 +56,13 @@ class Month:
     meetings: list[MeetingRow]
 
 
-def edition_report(plan: Plan, statuses: StatusStyles | None = None) -> str:
+def edition_report(
+    plan: Plan, statuses: StatusStyles | None = None, calendar: str | None = None
+) -> str:
     """The self-contained HTML report of one edition; statuses shown as the profile says.
 
-    statuses are the default profile's when not given.
+    statuses are the default profile's when not given; calendar is the meetings.ics of the
+    edition folder, whose versions (SEQUENCE) the calendar in the page carries on.
     """
     from extractor.writers.ics import meetings_ics
 
@@ -66,7 +70,8 @@ def edition_report(plan: Plan, statuses: StatusStyles | None = None) -> str:
     meetings = scheduled_meetings(plan)
     months = meeting_months(meetings)
     organisations = organisation_roles(plan)
-    ics = base64.b64encode(meetings_ics(plan).encode("utf-8")).decode("ascii")
+    charted = charted_organisations(organisations)
+    ics = base64.b64encode(meetings_ics(plan, calendar).encode("utf-8")).decode("ascii")
     return render_page(
         "edition.html.j2",
         plan=plan,
@@ -74,15 +79,16 @@ def edition_report(plan: Plan, statuses: StatusStyles | None = None) -> str:
         counts=edition_counts(plan),
         legend=status_legend(statuses),
         status_label=lambda wg: statuses.of(wg.status).label if wg.status else NO_STATUS_LABEL,
-        timelines=group_timelines(plan, statuses),
+        timeline_chart=timeline_chart(plan, statuses),
         months=months,
         meeting_count=len(meetings),
         months_chart=_months_chart(months),
         unscheduled=[g for g in plan.thematic_groups if g.meetings_note and not g.meetings],
         ics_href=f"data:text/calendar;charset=utf-8;base64,{ics}",
-        people=people_roles(plan),
+        leaders=who_leads_what(plan),
         organisations=organisations,
-        organisations_chart=_organisations_chart(organisations[:TOP_ORGANISATIONS]),
+        organisations_chart=_organisations_chart(charted),
+        organisations_note=organisations_note(len(charted), len(organisations)),
     )
 
 
@@ -105,11 +111,13 @@ def status_legend(statuses: StatusStyles) -> list[tuple[str, str]]:
     return [(GROUP_COLOUR, GROUP_LABEL), *shown, (NO_STATUS_COLOUR, NO_STATUS_LABEL)]
 
 
-def group_timelines(plan: Plan, statuses: StatusStyles) -> list[tuple[ThematicGroup, str | None]]:
-    """Each thematic group with its timeline chart (None when the plan gives no years at all)."""
+def timeline_chart(plan: Plan, statuses: StatusStyles) -> str | None:
+    """One chart of every group and working group by year (None when no years are given)."""
     years = plan_years(plan)
-    return [(g, timeline_svg(_spans(g, statuses), years, f"timeline-{g.id}") if years else None)
-            for g in plan.thematic_groups]  # fmt: skip
+    if years is None or not plan.thematic_groups:
+        return None
+    blocks = [Block(g.name, g.id, _spans(g, statuses)) for g in plan.thematic_groups]
+    return timeline_svg(blocks, years, "timeline")
 
 
 def plan_years(plan: Plan) -> tuple[int, int] | None:
@@ -159,6 +167,22 @@ def _months_chart(months: list[Month]) -> str | None:
     labels = [m.meetings[0].scheduled.start.strftime("%b %Y") for m in months]
     counts = [len(m.meetings) for m in months]
     return counts_svg(labels, counts, [f"month-{m.key}" for m in months], "meetings")
+
+
+def charted_organisations(organisations: list[OrganisationRoles]) -> list[OrganisationRoles]:
+    """The organisations the chart shows: those that lead more than one group, at most a dozen."""
+    return [o for o in organisations if len(o.roles) > 1][:TOP_ORGANISATIONS]
+
+
+def organisations_note(charted: int, leading: int) -> str | None:
+    """What the chart leaves out, said on the page; None when it shows every organisation."""
+    if charted == leading:
+        return None
+    if not charted:
+        return f"Each of the {leading} organisations leads one group or working group."
+    which = ("those that lead more than one group or working group" if charted < TOP_ORGANISATIONS
+             else f"the {charted} that lead most")  # fmt: skip
+    return f"{charted} of {leading} organisations shown, {which}; all are in the table below."
 
 
 def _organisations_chart(top: list[OrganisationRoles]) -> str | None:

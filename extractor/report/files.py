@@ -25,6 +25,7 @@ def write_report(edition: Path, output: Path, profile: Path | None = None) -> st
     """
     from extractor.profile.load import DEFAULT_PROFILE, ProfileError, load_status_styles
     from extractor.report.edition import edition_report
+    from extractor.writers.ics import previous_calendar
 
     try:
         plan = load_plan(edition)
@@ -34,7 +35,9 @@ def write_report(edition: Path, output: Path, profile: Path | None = None) -> st
         statuses = load_status_styles(profile or DEFAULT_PROFILE)
     except ProfileError as err:
         raise ReportInputError(str(err)) from err
-    return _write(edition_report(plan, statuses), output, plan.edition.label)
+    folder = edition if edition.is_dir() else edition.parent
+    page = edition_report(plan, statuses, previous_calendar(folder))
+    return _write(page, output, plan.edition.label)
 
 
 def write_diff_report(diff: PlanDiff, output: Path) -> str:

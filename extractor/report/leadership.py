@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from extractor.model.plan import Leader, Organisation, Person, Plan, WorkingGroup
+from extractor.model.plan import Leader, Organisation, OrganisationRef, Plan, WorkingGroup
 
 
 @dataclass(frozen=True)
@@ -13,6 +14,7 @@ class Role:
     """One group or working group led, and in which role."""
 
     owner_id: str
+    group_id: str
     group: str
     working_group: str | None
     role: str
@@ -23,11 +25,13 @@ class Role:
         return f"{self.group} · {self.working_group}" if self.working_group else self.group
 
 
-@dataclass
-class PersonRoles:
-    """A person and every role they hold."""
+@dataclass(kw_only=True)
+class Leads:
+    """Who leads (a person, or organisations named alone) and every role they hold."""
 
-    person: Person
+    who: str
+    person_id: str | None
+    affiliation: str  # the organisations the entries name, and their country
     roles: list[Role] = field(default_factory=list)
 
 
@@ -48,20 +52,25 @@ def leader_roles(plan: Plan) -> Iterator[tuple[Leader, Role]]:
     """Every leader entry with the role it holds, in deck order."""
     for group in plan.thematic_groups:
         for leader in group.leaders:
-            yield leader, Role(group.id, group.name, None, leader.role)
+            yield leader, Role(group.id, group.id, group.name, None, leader.role)
         for wg in group.working_groups:
             for leader in wg.leaders:
-                yield leader, Role(wg.id, group.name, _wg_label(wg), leader.role)
+                yield leader, Role(wg.id, group.id, group.name, _wg_label(wg), leader.role)
 
 
-def people_roles(plan: Plan) -> list[PersonRoles]:
-    """Every person with their roles, most roles first, then by name."""
-    found = {person.id: PersonRoles(person) for person in plan.people}
+def who_leads_what(plan: Plan) -> list[Leads]:
+    """Everyone who leads, by name (accents aside), each role once and in deck order."""
+    known = {org.id: org for org in plan.organisations}
+    found: dict[tuple[str, str], Leads] = {}
     for leader, role in leader_roles(plan):
-        entry = found.get(leader.person_id or "")
-        if entry is not None and role not in entry.roles:
+        names = [_short_name(ref, known) for ref in leader.organisations]
+        who = leader.name or "; ".join(names) or leader.raw
+        affiliation = ", ".join([*(names if leader.name else []), *filter(None, [leader.country])])
+        entry = found.setdefault((who, affiliation), Leads(
+            who=who, person_id=leader.person_id, affiliation=affiliation))  # fmt: skip
+        if role not in entry.roles:
             entry.roles.append(role)
-    return sorted(found.values(), key=lambda e: (-len(e.roles), e.person.name))
+    return sorted(found.values(), key=lambda e: (_sort_key(e.who), _sort_key(e.affiliation)))
 
 
 def organisation_roles(plan: Plan) -> list[OrganisationRoles]:
@@ -78,6 +87,17 @@ def organisation_roles(plan: Plan) -> list[OrganisationRoles]:
 
 def _wg_label(wg: WorkingGroup) -> str:
     return f"WG{wg.number} {wg.title}"
+
+
+def _short_name(ref: OrganisationRef, known: dict[str, Organisation]) -> str:
+    org = known.get(ref.id)
+    return (org.acronym or org.name) if org else ref.name
+
+
+def _sort_key(name: str) -> str:
+    """Names in alphabetical order, accents aside ("Ángel" with the A's)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _unlisted(org_id: str, name: str) -> Organisation:

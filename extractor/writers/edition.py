@@ -10,6 +10,7 @@ from pathlib import Path
 from extractor.model.plan import Plan
 from extractor.writers.atomic import restore_dir, staging_dir, swap_dir
 from extractor.writers.files import WRITERS, render_files
+from extractor.writers.ics import with_previous_calendar
 
 
 class StagedEdition:
@@ -48,7 +49,9 @@ def staged_edition(
     outdir.mkdir(parents=True, exist_ok=True)
     staged = StagedEdition(staging_dir(target), target)
     try:
-        for name, text in (render_files(plan, formats) if files is None else files).items():
+        rendered = render_files(plan, formats) if files is None else files
+        # meetings.ics carries on the SEQUENCE of the one the folder holds (writers/ics.py)
+        for name, text in with_previous_calendar(rendered, plan, target).items():
             (staged.staging / name).write_text(text, encoding="utf-8", newline="")
         if "parquet" in formats:
             from extractor.writers.frames import write_parquet

@@ -8,12 +8,21 @@ from one edition to the next. A meeting moved to another hour of the same day ke
 (the event is updated); one moved to another day is indistinguishable, in a deck, from a
 cancelled meeting plus a new one, and gets a new UID. A second meeting of the same group on
 the same day gets the suffix `-2`, and so on in time order.
+
+SEQUENCE and DTSTAMP say which version of an event is newer, and depend on the content only
+(the same input gives the same bytes). An event's first version in an edition has SEQUENCE
+`first year × 100` (202400 for 2024-2025; 0 without a period), so that any later edition
+outranks an earlier one; when the edition folder already holds a meetings.ics in which the
+same UID has other content, SEQUENCE is that file's plus one. DTSTAMP and LAST-MODIFIED are
+1 January (UTC) of the first year plus one minute per revision.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from extractor.model.plan import Plan
@@ -22,10 +31,19 @@ from normalizers.text import slugify
 
 PRODID = "-//actionplan//action-plan e-meetings//EN"
 UTC_NAMES = ("UTC", "Etc/UTC")
+CALENDAR = "meetings.ics"
+REVISIONS_PER_EDITION = 100  # SEQUENCE of an edition's events: first year × 100 + revision
+REVISION_STEP = timedelta(minutes=1)  # DTSTAMP moves by this with each revision
+VERSION_PROPERTIES = ("SEQUENCE", "DTSTAMP", "LAST-MODIFIED")  # left out of the content
+MAX_PREVIOUS_BYTES = 16 * 1024 * 1024  # a bigger meetings.ics in the folder is not read
 
 
-def meetings_ics(plan: Plan) -> str:
-    """The edition's meetings as iCalendar text (CRLF line ends), one event per meeting."""
+def meetings_ics(plan: Plan, previous: str | None = None) -> str:
+    """The edition's meetings as iCalendar text (CRLF line ends), one event per meeting.
+
+    previous is the meetings.ics that the edition folder held, if any: an event whose content
+    differs from the one of its UID there gets the next SEQUENCE (see the module's docstring).
+    """
     from icalendar import Calendar
 
     meetings = scheduled_meetings(plan)
@@ -37,9 +55,11 @@ def meetings_ics(plan: Plan) -> str:
     title = f"{plan.edition.label} – e-meetings"
     calendar.add("name", title)
     calendar.add("x-wr-calname", title)
-    stamp = edition_stamp(plan)
+    known = previous_versions(previous)
     for meeting, uid in zip(meetings, meeting_uids(plan, meetings), strict=True):
-        calendar.add_component(_event(meeting, uid, stamp, plan))
+        event = _event(meeting, uid, plan)
+        _add_version(event, plan, known.get(uid))
+        calendar.add_component(event)
     if meetings:
         first, last = meetings[0].start.year, meetings[-1].start.year
         calendar.add_missing_timezones(date(first, 1, 1), date(last + 1, 1, 1))
@@ -70,17 +90,74 @@ def meeting_uids(plan: Plan, meetings: list[ScheduledMeeting]) -> list[str]:
 
 
 def edition_stamp(plan: Plan) -> datetime:
-    """DTSTAMP: 1 January (UTC) of the edition's first year, so newer editions stamp later."""
+    """DTSTAMP of a first version: 1 January (UTC) of the edition's first year (or 1970)."""
     period = plan.edition.period
     return datetime(period.start_year if period else 1970, 1, 1, tzinfo=UTC)
 
 
-def _event(meeting: ScheduledMeeting, uid: str, stamp: datetime, plan: Plan):
+def first_sequence(plan: Plan) -> int:
+    """SEQUENCE of an event's first version in this edition: the first year × 100, or 0."""
+    period = plan.edition.period
+    return period.start_year * REVISIONS_PER_EDITION if period and period.start_year else 0
+
+
+def previous_versions(previous: str | None) -> dict[str, tuple[int, bytes]]:
+    """UID to (SEQUENCE, content) of the events of an earlier meetings.ics; {} if unreadable."""
+    from icalendar import Calendar
+
+    if not previous:
+        return {}
+    try:
+        events = Calendar.from_ical(previous).walk("VEVENT")
+        found = {str(e["UID"]): (int(e.get("SEQUENCE", 0)), event_content(e)) for e in events}
+    except (ValueError, KeyError, TypeError):
+        return {}
+    return found
+
+
+def event_content(event: Any) -> bytes:
+    """What an event says, without what tells its versions apart (SEQUENCE, DTSTAMP...)."""
+    content = event.copy()
+    for name in VERSION_PROPERTIES:
+        content.pop(name, None)
+    return content.to_ical()
+
+
+def _add_version(event: Any, plan: Plan, previous: tuple[int, bytes] | None) -> None:
+    """SEQUENCE, DTSTAMP and LAST-MODIFIED: one revision more if the content has changed."""
+    first = first_sequence(plan)
+    sequence = first
+    if previous is not None:
+        earlier, content = previous
+        sequence = max(first, earlier if content == event_content(event) else earlier + 1)
+    stamp = edition_stamp(plan) + (sequence - first) * REVISION_STEP
+    event.add("sequence", sequence)
+    event.add("dtstamp", stamp)
+    event.add("last-modified", stamp)
+
+
+def previous_calendar(folder: Path) -> str | None:
+    """The meetings.ics an edition folder holds, if any and readable as UTF-8 text."""
+    path = folder / CALENDAR
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_PREVIOUS_BYTES:
+            return None
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def with_previous_calendar(files: dict[str, str], plan: Plan, folder: Path) -> dict[str, str]:
+    """The edition's files, meetings.ics made again to carry on the one in folder, if any."""
+    previous = previous_calendar(folder) if CALENDAR in files else None
+    return files if previous is None else {**files, CALENDAR: meetings_ics(plan, previous)}
+
+
+def _event(meeting: ScheduledMeeting, uid: str, plan: Plan):
     from icalendar import Event
 
     event = Event()
     event.add("uid", uid)
-    event.add("dtstamp", stamp)
     event.add("summary", meeting.summary)
     zone = _zone(meeting.meeting.timezone)
     event.add("dtstart", meeting.start.astimezone(zone))
