@@ -67,6 +67,7 @@ def run_job(job: Job) -> Outcome:
     # loaded here, so that sandboxes forked from this process inherit them
     job_profile(job)
     warm_parser(job.path)
+    warm_writers(job.formats)
     try:
         finished = run_limited(read_plan, job, settings.timeout, settings.memory_bytes)
         outcome, peak = finished.value, finished.peak_bytes
@@ -114,6 +115,13 @@ def warm_parser(path: Path) -> None:
     fmt = EXTENSIONS.get(path.suffix.lower())
     if fmt is not None:
         parser_for(fmt)
+
+
+def warm_writers(formats: tuple[str, ...]) -> None:
+    """Import the calendar writer's library before a sandbox is forked, once per process:
+    imported in the sandbox, it would be imported again for every deck."""
+    if "ics" in formats:
+        import icalendar  # noqa: F401
 
 
 @functools.lru_cache(maxsize=4)
