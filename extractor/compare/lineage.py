@@ -24,16 +24,16 @@ class Link:
     previous_id: str | None
 
 
-def period_order(period: Any, edition_id: str) -> tuple[Any, ...]:
+def period_order(start: int | None, end: int | None, edition_id: str) -> tuple[Any, ...]:
     """The sort key of an edition: by its years, editions without years last, then by id."""
-    start = getattr(period, "start_year", None)
-    end = getattr(period, "end_year", None)
     return (start is None, start or 0, end or 0, edition_id)
 
 
 def plan_order(plan: Plan) -> tuple[Any, ...]:
     """A plan's place in period order (see period_order)."""
-    return period_order(plan.edition.period, plan.edition.id)
+    period = plan.edition.period
+    years = (period.start_year, period.end_year) if period else (None, None)
+    return period_order(*years, plan.edition.id)
 
 
 def links(old: Plan | None, new: Plan) -> list[Link]:
