@@ -66,14 +66,13 @@ def period_ordered(conn: sqlite3.Connection) -> list[str]:
 
 
 def change_text(value: Any) -> str | None:
-    """A change record's old or new value as changes.csv writes it (without the formula guard)."""
-    if value is None:
-        return None
+    """A change record's old or new value as changes.csv writes it (without the formula guard),
+    an empty one as NULL."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    return str(value)
+        value = LIST_SEPARATOR.join(str(v) for v in value)
+    return None if value is None or value == "" else str(value)
 
 
 def _plan(conn: sqlite3.Connection, plans: dict[str, Plan], edition_id: str) -> Plan:
