@@ -122,7 +122,8 @@ def people_rows(editions: list[list[Lead]]) -> list[HistoryRow]:
     for index, edition in enumerate(editions):
         for lead in edition:
             pid = lead.person_id
-            names[pid] = max(names.get(pid, lead.name), lead.name, key=_accents)
+            if names.get(pid) != lead.name:
+                names[pid] = max(names.get(pid, lead.name), lead.name, key=_accents)
             cells = leads.setdefault(pid, [[] for _ in editions])
             if lead.owner_id not in cells[index]:
                 cells[index].append(lead.owner_id)
