@@ -251,3 +251,11 @@ def test_a_store_of_the_previous_schema_is_refused_in_one_line(tmp_path: Path) -
     assert "made by an older version of the tool (store schema 1, now 2)" in err
     assert "delete it and run extract again" in err
     assert not (out / edition_id(2024)).exists()
+
+
+def test_a_store_of_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "actionplans.sqlite"
+    with sqlite3.connect(path) as newer:
+        newer.execute("PRAGMA user_version = 3")
+    with pytest.raises(StoreError, match="made by a newer version of the tool"):
+        open_store(path)

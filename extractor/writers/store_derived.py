@@ -21,15 +21,11 @@ from extractor.compare.kinds import EntityKind
 from extractor.compare.lineage import Link, lineage_ids, links, period_order
 from extractor.model.load import plan_from_dict
 from extractor.model.plan import Plan
+from extractor.writers.store_schema import LINEAGE_TABLES
 from extractor.writers.tables import LIST_SEPARATOR
 
 if TYPE_CHECKING:
     from normalizers.directory import Directory
-
-LINEAGE_COLUMNS = {
-    EntityKind.THEMATIC_GROUP: ("thematic_groups", "group_id"),
-    EntityKind.WORKING_GROUP: ("working_groups", "working_group_id"),
-}
 
 
 @cache
@@ -127,7 +123,7 @@ def _lineages(conn: sqlite3.Connection, order: list[str]) -> None:
             for (entity, id_), lineage in lineages.items()
         ],
     )
-    for entity, (table, column) in LINEAGE_COLUMNS.items():
+    for table, (entity, column) in LINEAGE_TABLES.items():
         current = f"""(SELECT l.lineage_id FROM entity_lineage AS l
             WHERE l.edition_id = {table}.edition_id AND l.entity = '{entity}'
               AND l.id = {table}.{column})"""

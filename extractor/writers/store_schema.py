@@ -1,9 +1,15 @@
-"""The SQLite store's schema: the CSV tables with their keys, the derived tables, the views."""
+"""The SQLite store's schema: the CSV tables with their keys, the derived tables, the views.
+
+Written as SQL rather than through sqlite-utils: its 3.x releases cannot declare ON DELETE
+actions, deferred or two-column foreign keys or CHECKs, which the store relies on, and its
+inserts commit on their own, which the one-transaction import (store.importing) cannot have.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from extractor.compare.kinds import EntityKind
 from extractor.writers.columns import (
     DERIVED_COLUMNS,
     KEYS,
@@ -23,8 +29,12 @@ EDITION_COLUMNS = (
     "edition_id", "label", "title", "period_raw", "period_start", "period_end", "source_path",
     "source_sha256", "source_format", "schema_version",
 )  # fmt: skip
-# Tables whose rows carry the lineage of their entity (see extractor/compare/lineage.py).
-LINEAGE_TABLES = {"thematic_groups": "group_id", "working_groups": "working_group_id"}
+# Tables whose rows carry the lineage of their entity (see extractor/compare/lineage.py), with
+# the entity kind and the id column.
+LINEAGE_TABLES = {
+    "thematic_groups": (EntityKind.THEMATIC_GROUP, "group_id"),
+    "working_groups": (EntityKind.WORKING_GROUP, "working_group_id"),
+}
 LINEAGE = "lineage_id"
 LEADER_ORGANISATIONS = (
     "edition_id", "leader_seq", "position", "organisation_id", "organisation_name", "group_id",
@@ -33,8 +43,9 @@ LEADER_ORGANISATIONS = (
 DEFERRED = "DEFERRABLE INITIALLY DEFERRED"
 EDITION = "NOT NULL REFERENCES editions (edition_id) ON DELETE CASCADE"
 
-# The tables the store derives from its editions, recomputed on every import.
-DERIVED_TABLES = {
+# The tables beside those of the CSVs: each edition's plan.json, then what the store derives
+# from all its editions on every import (see store_derived.py).
+OTHER_TABLES = {
     "plans": """CREATE TABLE plans (
     edition_id TEXT PRIMARY KEY REFERENCES editions (edition_id) ON DELETE CASCADE,
     plan TEXT NOT NULL)""",
@@ -66,7 +77,7 @@ def schema_statements() -> list[str]:
         sql += _indexes(table)
     sql.append(_leader_organisations_table())
     sql += _indexes("leader_organisations", LEADER_ORGANISATIONS)
-    sql += list(DERIVED_TABLES.values())
+    sql += list(OTHER_TABLES.values())
     sql += [
         "CREATE INDEX entity_lineage_lineage_id ON entity_lineage (lineage_id, entity)",
         "CREATE INDEX changes_old_edition_id ON changes (old_edition_id)",
