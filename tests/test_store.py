@@ -66,20 +66,27 @@ def test_keys_foreign_keys_and_indexes(store) -> None:
         return [row[1] for row in sorted(info, key=lambda r: r[5]) if row[5]]
 
     assert primary_key("editions") == ["edition_id"]
-    assert primary_key("working_groups") == ["edition_id", "working_group_id"]
+    assert primary_key("working_groups") == ["working_group_key"]
+    assert primary_key("leaders") == ["leader_key"]
     assert primary_key("meetings") == ["edition_id", "seq"]
+    unique = {
+        tuple(row[2] for row in store.execute(f"PRAGMA index_info('{index[1]}')"))
+        for index in store.execute("PRAGMA index_list(working_groups)")
+        if index[2]
+    }
+    assert ("edition_id", "working_group_id") in unique
     references = {
         (row[2], row[3], row[4])
         for row in store.execute("PRAGMA foreign_key_list(leaders)").fetchall()
     }
-    assert {
+    assert references == {
         ("editions", "edition_id", "edition_id"),
-        ("thematic_groups", "group_id", "group_id"),
-        ("working_groups", "working_group_id", "working_group_id"),
-        ("people", "person_id", "person_id"),
-    } <= references
+        ("thematic_groups", "group_key", "group_key"),
+        ("working_groups", "working_group_key", "working_group_key"),
+        ("people", "person_key", "person_key"),
+    }
     indexes = {row[1] for row in store.execute("PRAGMA index_list(meetings)").fetchall()}
-    assert {"meetings_group_id", "meetings_working_group_id"} <= indexes
+    assert {"meetings_group_id", "meetings_working_group_id", "meetings_group_key"} <= indexes
     assert store.execute("PRAGMA foreign_key_check").fetchall() == []
     plan_row = store.execute(
         "EXPLAIN QUERY PLAN SELECT * FROM leaders WHERE person_id = 'leonidas-anthopoulos'"

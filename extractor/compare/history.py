@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from extractor.compare.diff import match_groups, match_working_groups
+from extractor.compare.kinds import EntityKind
+from extractor.compare.lineage import plan_lineages, plan_order
 from extractor.model.plan import Plan, WorkingGroup
 from extractor.writers.files import csv_text
 from normalizers.directory import Directory
@@ -26,6 +27,25 @@ class HistoryRow:
     values: list[Any]
 
 
+@dataclass(frozen=True, kw_only=True)
+class Sighting:
+    """A working group as one edition shows it, with the lineage that follows it across editions."""
+
+    lineage: str
+    id: str
+    title: str
+    status: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Lead:
+    """A person leading a group or working group (the owner) in one edition."""
+
+    owner_id: str
+    person_id: str
+    name: str
+
+
 @dataclass(frozen=True)
 class History:
     """One table: a column per edition, oldest first."""
@@ -36,9 +56,20 @@ class History:
 
 def build_history(plans: list[Plan], directory: Directory) -> History:
     """The table for editions with distinct ids, ordered by period."""
-    plans = sorted(plans, key=_period_order)
-    rows = _working_group_rows(plans) + _people_rows(plans, directory)
-    return History([plan.edition.id for plan in plans], rows)
+    plans = sorted(plans, key=plan_order)
+    sightings = [
+        [_sighting(wg, lineages[(EntityKind.WORKING_GROUP, wg.id)]) for wg in _working_groups(plan)]
+        for plan, lineages in plan_lineages(plans)
+    ]
+    leads = [[_lead(owner, name, directory) for owner, name in _led(plan)] for plan in plans]
+    return history_table([plan.edition.id for plan in plans], sightings, leads)
+
+
+def history_table(
+    editions: list[str], sightings: list[list[Sighting]], leads: list[list[Lead]]
+) -> History:
+    """The table from what each edition (in period order) shows: working groups, then people."""
+    return History(editions, working_group_rows(sightings) + people_rows(leads))
 
 
 def history_csv(history: History) -> str:
@@ -63,65 +94,54 @@ def _by_edition(history: History, row: HistoryRow) -> dict[str, Any]:
     return dict(zip(history.editions, row.values, strict=True))
 
 
-def _period_order(plan: Plan) -> tuple[Any, ...]:
-    period = plan.edition.period
-    years = (period.start_year, period.end_year) if period else (0, 0)
-    return (period is None, *years, plan.edition.id)
-
-
-def _working_group_rows(plans: list[Plan]) -> list[HistoryRow]:
-    """One row per working group, followed from edition to edition as the diff matches it.
+def working_group_rows(editions: list[list[Sighting]]) -> list[HistoryRow]:
+    """One row per lineage, named as last seen, with its status per edition.
 
     Rows of the latest edition come first in its deck order, then those last seen earlier."""
-    chains: list[dict[int, WorkingGroup]] = []
-    last_seen: list[tuple[int, int]] = []
-    previous: dict[tuple[int, int], int] = {}
-    for index, plan in enumerate(plans):
-        before = _predecessors(plans[index - 1], plan) if index else {}
-        current: dict[tuple[int, int], int] = {}
-        for g, group in enumerate(plan.thematic_groups):
-            for w, wg in enumerate(group.working_groups):
-                chain = previous.get(before.get((g, w)))
-                if chain is None:
-                    chain = len(chains)
-                    chains.append({})
-                    last_seen.append((0, 0))
-                chains[chain][index] = wg
-                last_seen[chain] = (-index, len(current))
-                current[(g, w)] = chain
-        previous = current
-    order = sorted(range(len(chains)), key=last_seen.__getitem__)
-    return [_working_group_row(chains[chain], len(plans)) for chain in order]
+    chains: dict[str, dict[int, Sighting]] = {}
+    last_seen: dict[str, tuple[int, int]] = {}
+    for index, sightings in enumerate(editions):
+        for position, sighting in enumerate(sightings):
+            chains.setdefault(sighting.lineage, {})[index] = sighting
+            last_seen[sighting.lineage] = (-index, position)
+    rows = []
+    for lineage in sorted(chains, key=last_seen.__getitem__):
+        chain = chains[lineage]
+        latest = chain[max(chain)]
+        values = [
+            (chain[i].status or NO_STATUS) if i in chain else None for i in range(len(editions))
+        ]
+        rows.append(HistoryRow("working_group", latest.id, latest.title, values))
+    return rows
 
 
-def _predecessors(old: Plan, new: Plan) -> dict[tuple[int, int], tuple[int, int]]:
-    """(group, working group) indexes in NEW -> the same working group's indexes in OLD."""
-    found: dict[tuple[int, int], tuple[int, int]] = {}
-    for g, o in match_groups(old, new).items():
-        old_group, group = old.thematic_groups[o], new.thematic_groups[g]
-        for w, ow in match_working_groups(old_group, group).items():
-            found[(g, w)] = (o, ow)
-    return found
-
-
-def _working_group_row(chain: dict[int, WorkingGroup], editions: int) -> HistoryRow:
-    latest = chain[max(chain)]
-    values = [(chain[i].status or NO_STATUS) if i in chain else None for i in range(editions)]
-    return HistoryRow("working_group", latest.id, latest.title, values)
-
-
-def _people_rows(plans: list[Plan], directory: Directory) -> list[HistoryRow]:
+def people_rows(editions: list[list[Lead]]) -> list[HistoryRow]:
     """One row per person leading a group or working group in any edition, by id."""
     names: dict[str, str] = {}
     leads: dict[str, list[list[str]]] = {}
-    for index, plan in enumerate(plans):
-        for owner_id, name in _led(plan):
-            person = directory.person(name)
-            names[person.id] = max(names.get(person.id, person.name), person.name, key=_accents)
-            cells = leads.setdefault(person.id, [[] for _ in plans])
-            if owner_id not in cells[index]:
-                cells[index].append(owner_id)
+    for index, edition in enumerate(editions):
+        for lead in edition:
+            pid = lead.person_id
+            if names.get(pid) != lead.name:
+                names[pid] = max(names.get(pid, lead.name), lead.name, key=_accents)
+            cells = leads.setdefault(pid, [[] for _ in editions])
+            if lead.owner_id not in cells[index]:
+                cells[index].append(lead.owner_id)
     return [HistoryRow("person", pid, names[pid], leads[pid]) for pid in sorted(leads)]
+
+
+def _working_groups(plan: Plan) -> Iterator[WorkingGroup]:
+    for group in plan.thematic_groups:
+        yield from group.working_groups
+
+
+def _sighting(wg: WorkingGroup, lineage: str) -> Sighting:
+    return Sighting(lineage=lineage, id=wg.id, title=wg.title, status=wg.status)
+
+
+def _lead(owner_id: str, name: str, directory: Directory) -> Lead:
+    person = directory.person(name)
+    return Lead(owner_id=owner_id, person_id=person.id, name=person.name)
 
 
 def _accents(name: str) -> int:
