@@ -10,6 +10,7 @@ import click
 
 from extractor.cli.errors import CommandError
 from extractor.cli.options import output_folder_option, profile_options
+from extractor.cli.streams import log, say
 from extractor.writers.escape import printable, visible_controls
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def diff_command(old, new, outdir, profile_path, alias_files) -> None:
         from extractor.report.diff_page import diff_page
 
         _write(outdir, {**files, "report.html": diff_page(result)})
-    click.echo(visible_controls(files["changes.md"]), nl=False)
+    say(visible_controls(files["changes.md"]), nl=False)
     sys.exit(EXIT_CHANGED if result.changes else EXIT_SAME)
 
 
@@ -72,10 +73,10 @@ def history_command(editions, outdir, profile_path, alias_files) -> None:
     plans = _distinct([(path, _load(path, profile)) for path in paths])
     table = build_history(plans, profile.directory)
     if outdir is None:
-        click.echo(history_csv(table), nl=False)
+        say(history_csv(table), nl=False)
         return
     _write(outdir, {"history.csv": history_csv(table), "history.json": history_json(table)})
-    click.echo(printable(f"{len(table.editions)} editions, {len(table.rows)} rows -> {outdir}/"))
+    log(printable(f"{len(table.editions)} editions, {len(table.rows)} rows -> {outdir}/"))
 
 
 def _load_profile(profile_path: Path | None, alias_files: tuple[Path, ...]) -> Profile:
@@ -103,7 +104,7 @@ def _distinct(loaded: list[tuple[Path, Plan]]) -> list[Plan]:
     for path, plan in loaded:
         if plan.edition.id in seen:
             note = f"{path}: same edition as {seen[plan.edition.id]}; skipped"
-            click.echo(printable(note), err=True)
+            log(printable(note))
             continue
         seen[plan.edition.id] = path
         plans.append(plan)

@@ -10,6 +10,7 @@ import click
 
 from extractor.cli.errors import EXIT_INPUT_ERROR, CommandError
 from extractor.cli.options import profile_options
+from extractor.cli.streams import log
 from extractor.writers.escape import printable
 
 
@@ -92,7 +93,7 @@ def extract(sources, outdir, formats, profile_path, alias_files, **batch) -> Non
             _extract(sources, outdir, formats, profile_path, alias_files, batch)
     except Interrupted as stop:
         line = f"actionplan: interrupted by {stop.name}; {outdir / 'manifest.json'} records "
-        click.echo(printable(line + "what finished"), err=True)
+        log(printable(line + "what finished"))
         sys.exit(stop.exit_code)
 
 
@@ -140,7 +141,7 @@ def _run_batch(files, outdir: Path, writers, profile_path: Path, alias_files, ba
         formats=writers, workers=batch["workers"], fail_fast=batch["fail_fast"],
         force=batch["force"],
     )  # fmt: skip
-    progress = Progress(len(files), on_terminal(), batch["quiet"])
+    progress = Progress(len(files), on_terminal(), batch["quiet"], say=log)
     echo, advance = progress.echo, progress.advance
     try:
         manifest = run_batch(files, outdir, settings, options, echo=echo, advance=advance)

@@ -9,6 +9,7 @@ import click
 from extractor.cli.compare import diff_editions
 from extractor.cli.errors import CommandError
 from extractor.cli.options import profile_options
+from extractor.cli.streams import log
 from extractor.writers.escape import printable
 
 
@@ -32,9 +33,9 @@ def report(editions, output, profile_path, alias_files) -> None:
         raise click.UsageError("--aliases applies to OLD NEW only")
     try:
         if len(editions) == 1:
-            click.echo(printable(write_report(editions[0], output, profile_path)))
+            log(printable(write_report(editions[0], output, profile_path)))
         else:
             diff = diff_editions(*editions, profile_path, alias_files)
-            click.echo(printable(write_diff_report(diff, output)))
+            log(printable(write_diff_report(diff, output)))
     except ReportInputError as err:
         raise CommandError(str(err)) from err
