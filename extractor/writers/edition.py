@@ -1,4 +1,8 @@
-"""Writing an edition folder: staged beside the old one, swapped in at once, or back again."""
+"""Writing an edition folder: staged beside the old one, swapped in at once, or back again.
+
+What the old folder holds besides the files a run writes (a report.html, the CSVs of an earlier
+run with other formats, a user's notes) is carried into the new folder before the swap.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from extractor.model.plan import Plan
-from extractor.writers.atomic import restore_dir, staging_dir, swap_dir
+from extractor.writers.atomic import carry_over, restore_dir, staging_dir, swap_dir
 from extractor.writers.files import WRITERS, render_files
 
 
@@ -19,6 +23,7 @@ class StagedEdition:
         self.staging, self.target = staging, target
         self.swapped = False
         self.old: Path | None = None
+        self.carried: list[str] = []
 
     def swap_in(self) -> None:
         """Put the new folder in place; the old one is kept until the staging is left."""
@@ -42,6 +47,7 @@ def staged_edition(
 ) -> Iterator[StagedEdition]:
     """Write an edition's folder beside OUTDIR/<folder>; the block swaps it in.
 
+    Entries of the old folder that this run does not write are carried over (staged.carried).
     When the block raises after the swap, the old folder is put back; leftovers are removed.
     """
     target = outdir / (folder or plan.edition.id)
@@ -54,6 +60,7 @@ def staged_edition(
             from extractor.writers.frames import write_parquet
 
             write_parquet(plan, staged.staging)
+        staged.carried = carry_over(target, staged.staging)
         yield staged
     except BaseException:
         staged.undo()
