@@ -173,9 +173,11 @@ def test_a_rendition_with_different_content_is_kept_apart(tmp_path: Path) -> Non
 
 def test_rerun_replaces_the_snapshot_and_leaves_no_staging_folders(tmp_path: Path) -> None:
     run("extract", str(SEED), "-o", str(tmp_path))
-    (tmp_path / EDITION / "stale.csv").write_text("old")
+    (tmp_path / EDITION / "plan.json").write_text("old")
+    (tmp_path / EDITION / "notes.csv").write_text("mine")  # not the run's: carried over
     run("extract", str(SEED), "-o", str(tmp_path), "--force")
-    assert not (tmp_path / EDITION / "stale.csv").exists()
+    assert (tmp_path / EDITION / "plan.json").read_text() != "old"
+    assert (tmp_path / EDITION / "notes.csv").read_text() == "mine"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "actionplans.sqlite", "manifest.json", EDITION,
     ]  # fmt: skip

@@ -55,6 +55,7 @@ class Profile:
     directory: Directory
     report_statuses: StatusStyles
     min_text_used: float = 0.8
+    min_text_to_accept: float = 0.4
 
 
 def load_profile(path: Path = DEFAULT_PROFILE, alias_files: Iterable[Path] = ()) -> Profile:
@@ -123,6 +124,7 @@ def _build(
         directory=directory,
         report_statuses=_status_styles(data, status),
         min_text_used=float(data.get("recognition", {}).get("min_text_used", 0.8)),
+        min_text_to_accept=float(data.get("recognition", {}).get("min_text_to_accept", 0.4)),
     )
 
 

@@ -7,8 +7,8 @@ run with other formats, a user's notes) is carried into the new folder before th
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from extractor.model.plan import Plan
@@ -37,29 +37,42 @@ class StagedEdition:
             self.swapped, self.old = False, None
 
 
-@contextmanager
 def staged_edition(
     plan: Plan,
     outdir: Path,
     formats: tuple[str, ...] = WRITERS,
     folder: str | None = None,
     files: dict[str, str] | None = None,
-) -> Iterator[StagedEdition]:
+) -> AbstractContextManager[StagedEdition]:
     """Write an edition's folder beside OUTDIR/<folder>; the block swaps it in.
 
     Entries of the old folder that this run does not write are carried over (staged.carried).
     When the block raises after the swap, the old folder is put back; leftovers are removed.
     """
-    target = outdir / (folder or plan.edition.id)
-    outdir.mkdir(parents=True, exist_ok=True)
-    staged = StagedEdition(staging_dir(target), target)
-    try:
+
+    def fill(staging: Path) -> None:
         for name, text in (render_files(plan, formats) if files is None else files).items():
-            (staged.staging / name).write_text(text, encoding="utf-8", newline="")
+            (staging / name).write_text(text, encoding="utf-8", newline="")
         if "parquet" in formats:
             from extractor.writers.frames import write_parquet
 
-            write_parquet(plan, staged.staging)
+            write_parquet(plan, staging)
+
+    return staged_folder(outdir / (folder or plan.edition.id), fill)
+
+
+def staged_copy(source: Path, target: Path) -> AbstractContextManager[StagedEdition]:
+    """A copy of the folder source staged beside target (a rendition moved aside); as above."""
+    return staged_folder(target, lambda staging: carry_over(source, staging))
+
+
+@contextmanager
+def staged_folder(target: Path, fill: Callable[[Path], object]) -> Iterator[StagedEdition]:
+    """A new version of target, filled beside it; the block swaps it in (see staged_edition)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staged = StagedEdition(staging_dir(target), target)
+    try:
+        fill(staged.staging)
         staged.carried = carry_over(target, staged.staging)
         yield staged
     except BaseException:
