@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from extractor.cli.errors import EXIT_INPUT_ERROR, CommandError
-from extractor.cli.options import profile_options
+from extractor.cli.options import check_output_folder, profile_options
 from extractor.cli.streams import log
 from extractor.writers.escape import printable
 
@@ -102,6 +102,7 @@ def _extract(sources, outdir, formats, profile_path, alias_files, batch: dict) -
     from extractor.profile.load import DEFAULT_PROFILE, ProfileError, load_profile
 
     writers = parse_formats(formats)
+    check_output_folder(outdir)
     if "parquet" in writers and not all(map(importlib.util.find_spec, ("pandas", "pyarrow"))):
         raise CommandError("--format parquet", "needs pandas and pyarrow: "
                            "pip install 'actionplan[data]'")  # fmt: skip
