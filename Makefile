@@ -29,6 +29,8 @@ run: setup
 	$(BIN)/actionplan diff output/u4ssc-action-plan-2024-2025 output/u4ssc-action-plan-2025-2026 \
 		-o $(DIFF) >/dev/null || test $$? -eq 1
 	$(BIN)/actionplan history output -o output/history
+	@echo "make run: editions, actionplans.sqlite and manifest.json in output/; reports:" \
+		$$(ls output/*/report.html | paste -sd ' ' -)
 
 ## Run the whole test suite (slow corpus tests included).
 test: setup

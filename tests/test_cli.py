@@ -31,13 +31,14 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_extract_writes_plan_and_every_csv(tmp_path: Path) -> None:
     code, out, err = run("extract", str(SEED), "-o", str(tmp_path))
     assert code == 0, err
+    assert out == ""  # the log goes to stderr
     folder = tmp_path / EDITION
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["plan.json", "meetings.ics"] + [f"{name}.csv" for name in TABLE_COLUMNS]
     )
     assert (
         "9 thematic groups, 22 working groups, 27 meetings, 23 people, 100% of text used, 0 warnings"
-        in out
+        in err
     )
 
 
@@ -121,7 +122,7 @@ def test_bad_inputs_get_one_line_each_and_others_still_run(tmp_path: Path) -> No
     unsupported.write_bytes(b"x")
     code, out, err = run(
         "extract", str(empty), str(pdf_named_md), str(unsupported), str(SEED),
-        "-o", str(tmp_path / "out"),
+        "-o", str(tmp_path / "out"), "--quiet",
     )  # fmt: skip
     assert code == 2
     lines = err.strip().splitlines()
@@ -149,9 +150,9 @@ def test_folder_source_with_two_renditions_writes_the_edition_once(tmp_path: Pat
     decks.mkdir()
     shutil.copy(SEED, decks)
     shutil.copy(SEED_HTML, decks)
-    code, out, _ = run("extract", str(decks), "-o", str(tmp_path / "out"))
+    code, _, err = run("extract", str(decks), "-o", str(tmp_path / "out"))
     assert code == 0
-    assert "same edition and content" in out
+    assert "same edition and content" in err
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "actionplans.sqlite", "manifest.json", EDITION,
     ]  # fmt: skip
@@ -163,18 +164,20 @@ def test_a_rendition_with_different_content_is_kept_apart(tmp_path: Path) -> Non
     shutil.copy(SEED, decks / "a.md")
     text = SEED.read_text(encoding="utf-8").replace("Kick off", "Ongoing")
     (decks / "b.md").write_text(text, encoding="utf-8")
-    code, out, _ = run("extract", str(decks), "-o", str(tmp_path / "out"))
+    code, _, err = run("extract", str(decks), "-o", str(tmp_path / "out"))
     assert code == 0
-    assert "different content" in out
+    assert "different content" in err
     folders = sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir())
     assert folders == [EDITION, f"{EDITION}--markdown"]
 
 
 def test_rerun_replaces_the_snapshot_and_leaves_no_staging_folders(tmp_path: Path) -> None:
     run("extract", str(SEED), "-o", str(tmp_path))
-    (tmp_path / EDITION / "stale.csv").write_text("old")
+    (tmp_path / EDITION / "plan.json").write_text("old")
+    (tmp_path / EDITION / "notes.csv").write_text("mine")  # not the run's: carried over
     run("extract", str(SEED), "-o", str(tmp_path), "--force")
-    assert not (tmp_path / EDITION / "stale.csv").exists()
+    assert (tmp_path / EDITION / "plan.json").read_text() != "old"
+    assert (tmp_path / EDITION / "notes.csv").read_text() == "mine"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "actionplans.sqlite", "manifest.json", EDITION,
     ]  # fmt: skip

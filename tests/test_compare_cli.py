@@ -142,5 +142,5 @@ def test_unwritable_output_folder_is_one_line_and_exit_2(tmp_path) -> None:
     target = tmp_path / "a-file" / "diff"
     result = run("diff", OLD_DECK, OLD_DECK, "-o", target)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"actionplan: error: {target}: cannot write here")
+    assert result.stderr.startswith(f"actionplan: error: {target}: cannot be written")
     assert len(result.stderr.splitlines()) == 1

@@ -26,7 +26,7 @@ def test_every_corpus_document_ends_as_a_plan_or_a_clean_error(tmp_path: Path) -
     assert len(inputs) > 150
     result = run_script(
         "extract", *inputs, "-o", tmp_path / "out", "--timeout", str(LIMIT_SECONDS),
-        "--memory-limit", str(LIMIT_MB), timeout=600,
+        "--memory-limit", str(LIMIT_MB), "--quiet", timeout=600,
     )  # fmt: skip
     assert result.returncode == 2
     assert "Traceback" not in result.stderr + result.stdout

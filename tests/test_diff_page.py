@@ -36,7 +36,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("diff") / "diff.html"
     result = run("report", OLD_DECK, NEW_DECK, "-o", path)
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith(f"{path} (102 changes, u4ssc-action-plan-2024-2025 -> ")
+    assert result.stderr.startswith(f"{path} (102 changes, u4ssc-action-plan-2024-2025 -> ")
     return path
 
 

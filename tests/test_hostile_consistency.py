@@ -99,9 +99,9 @@ def test_kill_9_after_a_changed_deck_is_saved_then_the_original_restored(tmp_pat
     changed = digest(deck)
     assert folder_source(out, FIRST) == store_source(out, FIRST) == changed
     deck.write_bytes(original)
-    code, stdout, stderr = run_cli("extract", decks, "-o", out)
+    code, _, stderr = run_cli("extract", decks, "-o", out)
     assert code == 0, stderr
-    assert "a.md: unchanged" not in stdout
+    assert "a.md -> " in stderr and "a.md: unchanged" not in stderr
     assert {Path(e["input"]).name: e["status"] for e in manifest(out)["inputs"]} == {
         "a.md": "ok", "c.md": "ok",
     }  # fmt: skip
@@ -128,22 +128,22 @@ def test_a_folder_or_store_the_manifest_does_not_describe_is_written_again(
     if STORE in replaced:
         shutil.copy(other / STORE, out / STORE)
     deck.write_bytes(original)
-    code, stdout, _ = run_cli("extract", decks, "-o", out)
-    assert code == 0 and "unchanged since the last run" not in stdout
+    code, _, stderr = run_cli("extract", decks, "-o", out)
+    assert code == 0 and "a.md -> " in stderr and "unchanged since the last run" not in stderr
     assert (folder_bytes(out / FIRST), store_rows(out)) == expected
     again = run_cli("extract", decks, "-o", out)  # now the outputs are the input's: skipped
-    assert again[0] == 0 and "a.md: unchanged since the last run; skipped" in again[1]
+    assert again[0] == 0 and "a.md: unchanged since the last run; skipped" in again[2]
 
 
 def test_a_folder_without_plan_json_cannot_vouch_for_its_input(tmp_path: Path) -> None:
     decks, out = tmp_path / "decks", tmp_path / "out"
     edition_deck(decks, 2001, "a.md")
     for _ in range(2):
-        code, stdout, _ = run_cli("extract", decks, "-o", out, "--format", "csv")
-        assert code == 0 and "unchanged since the last run" not in stdout
-    code, stdout, _ = run_cli("extract", decks, "-o", out, "--format", "json,csv")
-    code, stdout, _ = run_cli("extract", decks, "-o", out, "--format", "json,csv")
-    assert code == 0 and "unchanged since the last run" in stdout
+        code, _, stderr = run_cli("extract", decks, "-o", out, "--format", "csv")
+        assert code == 0 and "a.md -> " in stderr and "unchanged since the last run" not in stderr
+    code, _, stderr = run_cli("extract", decks, "-o", out, "--format", "json,csv")
+    code, _, stderr = run_cli("extract", decks, "-o", out, "--format", "json,csv")
+    assert code == 0 and "unchanged since the last run" in stderr
 
 
 # --- the folder and the store change together -----------------------------------------------
@@ -189,7 +189,7 @@ def check_unchanged(out: Path, before: tuple, stderr: str, reason: str) -> None:
     assert folder_bytes(out / FIRST) == folder and store_rows(out) == rows
     assert folder_source(out, FIRST) == store_source(out, FIRST) == source
     assert not (out / edition_id(2002)).exists()  # the new edition is in neither
-    lines = stderr.splitlines()
+    lines = stderr.splitlines()[:-1]  # the summary line closes the log
     assert len(lines) == 2 and all(reason in line for line in lines), stderr
     assert lines[0].startswith(f"actionplan: error: {out.parent / 'decks' / 'a.md'}: ")
     errors = [e["error"] for e in manifest(out)["inputs"]]

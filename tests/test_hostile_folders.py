@@ -19,7 +19,7 @@ def test_a_symlink_loop_is_one_error_line_and_the_run_goes_on(tmp_path: Path) ->
     os.symlink("loop1", decks / "loop2")
     os.symlink("self.md", decks / "sub" / "self.md")
     os.symlink("..", decks / "sub" / "up")  # a folder cycle: not followed, not an error
-    command = [sys.executable, "-m", "extractor.cli", "extract", "decks", "-o", "out"]
+    command = [sys.executable, "-m", "extractor.cli", "extract", "decks", "-o", "out", "--quiet"]
     result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     reason = f"cannot be read ({os.strerror(errno.ELOOP)})"

@@ -77,7 +77,7 @@ def test_untitled_decks_with_empty_slugs_written_into_the_current_folder(tmp_pat
     assert {deck.name: deck.read_bytes() for deck in decks} == before
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
     again = cli("extract", "-o", ".", "--", *(deck.name for deck in decks), cwd=tmp_path)
-    assert again.returncode == 0 and again.stdout.count("unchanged since the last run") == 2
+    assert again.returncode == 0 and again.stderr.count("unchanged since the last run") == 2
     check_editions(tmp_path, decks)
 
 

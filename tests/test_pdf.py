@@ -233,7 +233,7 @@ def test_cli_reports_bad_files_and_goes_on(corpus, tmp_path):
     encrypted = corpus / "pdf" / "pdfplumber__password-example.pdf"
     run = subprocess.run(
         [sys.executable, "-m", "extractor.cli", "extract", str(encrypted), str(sample(".pdf"))]
-        + ["-o", str(tmp_path)],
+        + ["-o", str(tmp_path), "--quiet"],
         capture_output=True,
         text=True,
         check=False,

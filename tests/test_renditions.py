@@ -83,4 +83,4 @@ def test_cli_writes_the_edition_once_for_all_renditions(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "actionplans.sqlite", "manifest.json", "u4ssc-action-plan-2024-2025",
     ]  # fmt: skip
-    assert run.stdout.count("same edition and content") == len(RENDITIONS) - 1
+    assert run.stderr.count("same edition and content") == len(RENDITIONS) - 1

@@ -10,21 +10,31 @@ from pathlib import Path
 
 from extractor.batch.jobs import Outcome
 from extractor.batch.manifest import Entry, EntryStatus
+from extractor.batch.renditions import Rendition, folder_facts, reason
 from extractor.batch.sandbox import MB
 from extractor.model.plan import Plan
-from extractor.writers.edition import staged_edition
+from extractor.writers.edition import staged_copy, staged_edition
+from extractor.writers.ics import previous_calendar
 from extractor.writers.store import STORE, StoreError, importing, open_store, stored_sources
 
 
 class Committer:
-    """Writes editions one at a time, in the order it is given them, and remembers what it wrote."""
+    """Writes editions one at a time, in the order it is given them, and remembers what it wrote.
+
+    Of the renditions of one edition whose content differs, the best (see renditions.py) holds
+    the edition folder and the store rows, whatever order they come in; the others are kept in
+    <edition id>--<format>/ folders.
+    """
 
     def __init__(self, outdir: Path, formats: tuple[str, ...], echo: Callable[[str, bool], None]):
         self.outdir, self.formats, self.echo = outdir, formats, echo
         self.folder_formats = tuple(f for f in formats if f != "sqlite")
-        self.written: dict[str, tuple[str, str | None]] = {}
+        self.kept: dict[str, Rendition] = {}  # edition id -> the rendition in its folder
+        self.renditions: dict[str, list[Rendition]] = {}  # edition id -> every one written
+        self.folders: set[str] = set()
         self._store: sqlite3.Connection | None = None
         self._stored: dict[str, str | None] | None = None
+        self._calendars: dict[Path, str | None] = {}  # folder -> its meetings.ics before the run
 
     def has(self, entry: Entry, sources: set[str]) -> bool:
         """Whether the outputs an earlier run made for this entry are in place, unchanged since.
@@ -47,9 +57,28 @@ class Committer:
             self._stored = stored_sources(self.store())
         return self._stored.get(entry.edition_id) in sources
 
+    def reserve(self, entry: Entry) -> None:
+        """Take an input skipped as unchanged, before any result is committed.
+
+        Its folder stays its own, and the renditions of its edition compare with it.
+        """
+        facts = entry.facts
+        if facts is None and entry.folder is not None:
+            facts = folder_facts(self.outdir / entry.folder)
+        entry.facts = facts
+        kept = self.kept.get(entry.edition_id)
+        if (
+            kept is not None
+            and kept.entry.folder == entry.folder
+            and kept.entry.content_sha256 == entry.content_sha256
+        ):
+            kept.copies.append(entry)  # recorded as "same content, not written again"
+            return
+        self._register(Rendition(entry=entry, facts=-1 if facts is None else facts),
+                       main=entry.folder == entry.edition_id)  # fmt: skip
+
     def keep(self, entry: Entry) -> Entry:
-        """Take an input skipped as unchanged: later renditions of its edition compare with it."""
-        self.written.setdefault(entry.folder, (entry.input, entry.content_sha256))
+        """Report an input skipped as unchanged, in its turn."""
         self.echo(f"{entry.input}: unchanged since the last run; skipped", False)
         return entry
 
@@ -64,13 +93,16 @@ class Committer:
         plan = outcome.plan
         entry.format, entry.edition_id = outcome.format, plan.edition.id
         entry.warnings, entry.content_sha256 = len(plan.warnings), outcome.content_sha256
+        entry.facts = outcome.facts
         try:
-            self._write(plan, entry, outcome.files)
+            lines = self._place(plan, entry, outcome.files)
         except (OSError, StoreError) as err:
-            entry.error = f"could not be saved ({err})"
+            entry.error, entry.note = f"could not be saved ({err})", None
             self.echo(f"actionplan: error: {entry.input}: {entry.error}", True)
             return entry
         entry.status = EntryStatus.OK
+        for line in lines:
+            self.echo(line, False)
         return entry
 
     def close(self) -> None:
@@ -79,43 +111,120 @@ class Committer:
             self._store.close()
             self._store = None
 
-    def _write(self, plan: Plan, entry: Entry, files: dict[str, str] | None) -> None:
-        folder = plan.edition.id
-        if folder in self.written:
-            first, first_content = self.written[folder]
-            if first_content == entry.content_sha256:
-                entry.folder = folder
-                entry.note = f"same edition and content as {first}; not written again"
-                self.echo(f"{entry.input}: {entry.note}", False)
-                return
-            folder = rendition_folder(folder, plan.edition.source.format, self.written)
-            entry.note = f"same edition as {first} but different content; see {folder}/"
-            if "sqlite" in self.formats:
-                entry.note += f" (the store keeps the edition from {first})"
-            self.echo(f"{entry.input}: {entry.note}", False)
-        self.written[folder] = (entry.input, entry.content_sha256)
-        entry.folder = folder
-        target = self.outdir / folder if self.folder_formats else self.outdir / STORE
+    def _place(self, plan: Plan, entry: Entry, files: dict[str, str] | None) -> list[str]:
+        """Write a plan where it belongs among its edition's renditions; the lines to print."""
+        edition = plan.edition.id
+        new = Rendition(entry=entry, facts=entry.facts or 0)
+        kept = self.kept.get(edition)
+        same = self._same_content(edition, entry.content_sha256)
+        if same is not None and not (same is kept and new.beats(kept)):
+            entry.folder = same.entry.folder
+            entry.note = f"same edition and content as {same.entry.input}; not written again"
+            same.copies.append(entry)
+            return [f"{entry.input}: {entry.note}"]
+        if kept is None or new.beats(kept):
+            return self._take_edition(plan, new, kept, files)
+        folder = rendition_folder(edition, entry.format or "other", self.folders)
         self._save(plan, folder, files)
-        self.echo(f"{entry.input} -> {target}{'/' if self.folder_formats else ''} "
-                  f"({summary(plan)})", False)  # fmt: skip
+        entry.folder = folder
+        entry.note = (
+            f"same edition as {kept.entry.input} but different content; see {folder}/ "
+            f"({self._keepers(edition)} keep {kept.entry.input}: {reason(kept, new)})"
+        )
+        self._register(new, main=False)
+        return [f"{entry.input}: {entry.note}", self._written(entry, plan)]
 
-    def _save(self, plan: Plan, folder: str, files: dict[str, str] | None) -> None:
+    def _take_edition(
+        self, plan: Plan, new: Rendition, old: Rendition | None, files: dict[str, str] | None
+    ) -> list[str]:
+        """Write the best rendition so far to the edition folder and the store.
+
+        A rendition it displaces with other content is moved to a folder of its own in the same
+        step; one with the same content becomes a copy of the new one.
+        """
+        edition = plan.edition.id
+        moved = None
+        if old is not None and old.entry.content_sha256 != new.entry.content_sha256:
+            moved = rendition_folder(edition, old.entry.format or "other", self.folders)
+        self._save(plan, edition, files, moved)
+        new.entry.folder = edition
+        self._register(new, main=True)
+        if old is None:
+            return [self._written(new.entry, plan)]
+        self.renditions[edition].remove(old)
+        if moved is None:
+            new.copies += old.entries()
+            old.entry.note = f"same edition and content as {new.entry.input}, which is kept"
+        else:
+            for entry in old.entries():
+                entry.folder = moved
+            old.entry.note = (
+                f"same edition as {new.entry.input} but different content; moved to {moved}/ "
+                f"({self._keepers(edition)} keep {new.entry.input}: {reason(new, old)})"
+            )
+            self._register(old, main=False)
+        keepers = self._keepers(edition)
+        new.entry.note = f"{keepers} keep it over {old.entry.input}: {reason(new, old)}"
+        return [f"{new.entry.input}: {new.entry.note}", self._written(new.entry, plan)]
+
+    def _save(
+        self, plan: Plan, folder: str, files: dict[str, str] | None, moved: str | None = None
+    ) -> None:
         """The folder and the store rows of an edition, changed together or not at all.
 
-        The rows are imported in an open transaction, the folder is swapped in, then the
-        transaction commits; a failed swap rolls it back, a failed commit swaps the folder back.
+        The rows are imported in an open transaction, the folders are swapped in (first the
+        copy of the rendition moved aside, if any), then the transaction commits; a failed swap
+        rolls it back, a failed commit swaps the folders back.
         """
         to_store = "sqlite" in self.formats and folder == plan.edition.id
         with ExitStack() as stack:
-            staged = None
+            staged = []
             if self.folder_formats:
-                writing = staged_edition(plan, self.outdir, self.folder_formats, folder, files)
-                staged = stack.enter_context(writing)
+                current = self.outdir / folder
+                if moved is not None and current.is_dir():
+                    copying = staged_copy(current, self.outdir / moved)
+                    staged.append(stack.enter_context(copying))
+                writing = staged_edition(
+                    plan, self.outdir, self.folder_formats, folder, files, self._calendar_before
+                )
+                staged.append(stack.enter_context(writing))
             if to_store:
                 stack.enter_context(importing(self.store(), plan))
-            if staged is not None:
-                staged.swap_in()
+            for folder_staged in staged:
+                folder_staged.swap_in()
+
+    def _calendar_before(self, folder: Path) -> str | None:
+        """The meetings.ics a folder held before this run wrote it: a rendition that takes
+        the folder from another written in the same run carries on the calendar they both
+        replace, so the input order changes no SEQUENCE."""
+        if folder not in self._calendars:
+            self._calendars[folder] = previous_calendar(folder)
+        return self._calendars[folder]
+
+    def _same_content(self, edition: str, content: str | None) -> Rendition | None:
+        for rendition in self.renditions.get(edition, ()):
+            if rendition.entry.content_sha256 == content:
+                return rendition
+        return None
+
+    def _register(self, rendition: Rendition, main: bool) -> None:
+        edition = rendition.entry.edition_id
+        if rendition not in self.renditions.setdefault(edition, []):
+            self.renditions[edition].append(rendition)
+        self.folders.add(rendition.entry.folder)
+        if main:
+            self.kept[edition] = rendition
+
+    def _keepers(self, edition: str) -> str:
+        """What keeps the edition: its folder, the store, or both."""
+        places = [f"{edition}/"] if self.folder_formats else []
+        places += ["the store"] if "sqlite" in self.formats else []
+        return " and ".join(places)
+
+    def _written(self, entry: Entry, plan: Plan) -> str:
+        target = self.outdir / entry.folder if self.folder_formats else self.outdir / STORE
+        slash = "/" if self.folder_formats else ""
+        return f"{entry.input} -> {target}{slash} ({summary(plan)})"
 
     def store(self) -> sqlite3.Connection:
         """The store, opened (and created) on first use; StoreError if it cannot be used."""
@@ -134,7 +243,7 @@ def folder_source(folder: Path) -> str | None:
         return None
 
 
-def rendition_folder(edition_id: str, fmt: str, taken: dict) -> str:
+def rendition_folder(edition_id: str, fmt: str, taken: set[str]) -> str:
     """A folder name for a rendition whose content differs: <edition id>--<format>[-n]."""
     candidate, counter = f"{edition_id}--{fmt}", 2
     while candidate in taken:

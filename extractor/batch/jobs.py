@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractor.batch.renditions import fact_count
 from extractor.batch.sandbox import MB, SandboxError, describe_crash, run_limited
 from extractor.model.dump import plan_to_dict, without_sources
 from extractor.model.plan import Plan
@@ -50,6 +51,7 @@ class Outcome:
     error: str | None = None
     format: str | None = None
     content_sha256: str | None = None
+    facts: int | None = None
     files: dict[str, str] | None = None
     seconds: float = 0.0
     peak_bytes: int | None = None
@@ -82,19 +84,35 @@ def run_job(job: Job) -> Outcome:
 
 def read_plan(job: Job) -> Outcome:
     """Parse the deck and extract its plan; input problems become the Outcome's error."""
+    profile = job_profile(job)
     try:
         deck = parse_file(job.path, job.settings.password, job.settings.limits)
-        plan = extract_plan(deck, job_profile(job))
+        plan = extract_plan(deck, profile)
     except InputError as err:
         return Outcome(path=job.path, error=err.reason)
     except NoPlanError as err:
         return Outcome(path=job.path, error=str(err))
     except RecursionError:
         return Outcome(path=job.path, error="nested too deeply to be read")
+    if (refusal := too_little_plan(plan, profile)) is not None:
+        return Outcome(path=job.path, error=refusal)
+    content = without_sources(plan_to_dict(plan))
     return Outcome(
         path=job.path, plan=plan, format=deck.source.format,
-        content_sha256=content_sha256(plan), files=render_files(plan, job.formats),
+        content_sha256=content_sha256(plan, content), facts=fact_count(content),
+        files=render_files(plan, job.formats),
     )  # fmt: skip
+
+
+def too_little_plan(plan: Plan, profile: Profile) -> str | None:
+    """Why a plan is refused as too thin a share of its deck (under min_text_to_accept); None."""
+    used, least = plan.edition.source.text_used, profile.min_text_to_accept
+    if used is None or used >= least:
+        return None
+    return (
+        f"too little of it reads as an action plan ({used:.0%} of its text used, at least "
+        f"{least:.0%} expected by profile '{profile.name}'); is this an action plan of this family?"
+    )
 
 
 def job_profile(job: Job) -> Profile:
@@ -104,10 +122,15 @@ def job_profile(job: Job) -> Profile:
     return cached_profile(job.settings.profile, job.settings.aliases, stamp)
 
 
-def content_sha256(plan: Plan) -> str:
-    """A hash of what must agree between renditions of one deck: the plan without its sources."""
-    content = json.dumps(without_sources(plan_to_dict(plan)), sort_keys=True)
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+def content_sha256(plan: Plan, content: dict | None = None) -> str:
+    """A hash of what must agree between renditions of one deck: the plan without its sources.
+
+    content, when given, is that plan data already made.
+    """
+    if content is None:
+        content = without_sources(plan_to_dict(plan))
+    text = json.dumps(content, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def warm_parser(path: Path) -> None:

@@ -37,6 +37,7 @@ class Entry:
     folder: str | None = None
     seconds: float = 0.0
     warnings: int = 0
+    facts: int | None = None
     error: str | None = None
     note: str | None = None
     peak_memory_mb: float | None = None

@@ -22,6 +22,7 @@ from extractor.batch.manifest import (
     settings_fingerprint,
     write_manifest,
 )
+from extractor.batch.outputs import is_output_folder, is_report_page
 from extractor.batch.sandbox import MB, die_with_parent, process_context
 from extractor.batch.signals import leave_signals_to_parent
 from extractor.profile.load import DEFAULT_PROFILE
@@ -38,6 +39,7 @@ from parsers.source import file_sha256
 DECK_SUFFIXES = frozenset({".pdf", ".pptx", ".pptm", ".ppsx", ".potx", ".ppt", ".odp", ".key"})
 NOT_RUN = "not run: the batch stopped at the first error (--fail-fast)"
 INTERRUPTED = "not run: the batch was interrupted"
+REPORT_PAGE = "a report page written by actionplan, not a deck; give the deck it was made from"
 
 Echo = Callable[[str, bool], None]
 
@@ -64,8 +66,9 @@ class BatchOptions:
 def collect_inputs(sources: Iterable[Path | str], exclude: Path | str | None = None) -> list[Path]:
     """Files named directly, and the deck files under each folder, renditions of a deck together.
 
-    Hidden files and folders, and anything under exclude (the output folder), are left out;
-    a symlink loop is kept, so that the run reports it instead of stopping.
+    Hidden files and folders, anything under exclude (the output folder), and the tool's own
+    outputs (output folders and report pages, see outputs.py) are left out; a symlink loop is
+    kept, so that the run reports it instead of stopping.
     """
     found: list[Path] = []
     exclude = Path(exclude) if exclude is not None else None
@@ -74,6 +77,7 @@ def collect_inputs(sources: Iterable[Path | str], exclude: Path | str | None = N
             found.append(source)
             continue
         in_folder = []
+        outputs: dict[Path, bool] = {}
         for path in source.rglob("*"):
             parts = path.relative_to(source).parts
             if any(part.startswith(".") for part in parts):
@@ -84,10 +88,24 @@ def collect_inputs(sources: Iterable[Path | str], exclude: Path | str | None = N
             except (OSError, RuntimeError):  # a symlink loop: one error line when it is read
                 in_folder.append(path)
                 continue
+            if _in_output_folder(source, parts, outputs) or is_report_page(path):
+                continue
             if path.is_file() and (supported(path) or path.suffix.lower() in DECK_SUFFIXES):
                 in_folder.append(path)
         found += sorted(in_folder, key=rendition_order)
     return found
+
+
+def _in_output_folder(source: Path, parts: tuple[str, ...], known: dict[Path, bool]) -> bool:
+    """Whether a path under source lies in a folder this tool wrote (known caches the answers)."""
+    folder = source
+    for part in ("", *parts[:-1]):
+        folder = folder / part if part else folder
+        if folder not in known:
+            known[folder] = is_output_folder(folder)
+        if known[folder]:
+            return True
+    return False
 
 
 def run_batch(
@@ -171,13 +189,18 @@ class _Run:
                 reason = "no such file" if isinstance(err, FileNotFoundError) else _os_reason(err)
                 self._arrive(index, Outcome(path=path, error=reason))
                 continue
+            if is_report_page(path):
+                self._arrive(index, Outcome(path=path, error=REPORT_PAGE))
+                continue
             earlier = previous.get(entry.input)
             if (
                 earlier
                 and earlier.sha256 == entry.sha256
                 and self.committer.has(earlier, sources[earlier.folder])
             ):
-                self._arrive(index, _skipped(earlier))
+                skipped = _skipped(earlier)
+                self.committer.reserve(skipped)  # before any result is committed
+                self._arrive(index, skipped)
             else:
                 job = Job(path=path, settings=self.settings, formats=self.options.formats)
                 self.jobs.append((index, job))
@@ -319,7 +342,7 @@ def _skipped(earlier: Entry) -> Entry:
     return Entry(
         input=earlier.input, status=EntryStatus.SKIPPED, sha256=earlier.sha256,
         format=earlier.format, edition_id=earlier.edition_id, folder=earlier.folder,
-        warnings=earlier.warnings, note="unchanged since the last run",
+        warnings=earlier.warnings, facts=earlier.facts, note="unchanged since the last run",
         content_sha256=earlier.content_sha256,
     )  # fmt: skip
 

@@ -6,6 +6,7 @@ from typing import IO, Any
 
 import click
 
+from extractor.cli.streams import log
 from extractor.writers.escape import printable
 
 EXIT_INPUT_ERROR = 2
@@ -28,4 +29,7 @@ class CommandError(click.ClickException):
 
     def show(self, file: IO[Any] | None = None) -> None:
         """Print the error line (click would print "Error: ...")."""
-        click.echo(error_line(self.path, self.reason), err=True, file=file)
+        if file is None:
+            log(error_line(self.path, self.reason))
+        else:
+            click.echo(error_line(self.path, self.reason), file=file)

@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from extractor.cli.errors import EXIT_INPUT_ERROR, CommandError
-from extractor.cli.options import profile_options
+from extractor.cli.options import check_output_folder, profile_options
+from extractor.cli.streams import log
 from extractor.writers.escape import printable
 
 
@@ -92,7 +93,7 @@ def extract(sources, outdir, formats, profile_path, alias_files, **batch) -> Non
             _extract(sources, outdir, formats, profile_path, alias_files, batch)
     except Interrupted as stop:
         line = f"actionplan: interrupted by {stop.name}; {outdir / 'manifest.json'} records "
-        click.echo(printable(line + "what finished"), err=True)
+        log(printable(line + "what finished"))
         sys.exit(stop.exit_code)
 
 
@@ -101,6 +102,7 @@ def _extract(sources, outdir, formats, profile_path, alias_files, batch: dict) -
     from extractor.profile.load import DEFAULT_PROFILE, ProfileError, load_profile
 
     writers = parse_formats(formats)
+    check_output_folder(outdir)
     if "parquet" in writers and not all(map(importlib.util.find_spec, ("pandas", "pyarrow"))):
         raise CommandError("--format parquet", "needs pandas and pyarrow: "
                            "pip install 'actionplan[data]'")  # fmt: skip
@@ -140,7 +142,7 @@ def _run_batch(files, outdir: Path, writers, profile_path: Path, alias_files, ba
         formats=writers, workers=batch["workers"], fail_fast=batch["fail_fast"],
         force=batch["force"],
     )  # fmt: skip
-    progress = Progress(len(files), on_terminal(), batch["quiet"])
+    progress = Progress(len(files), on_terminal(), batch["quiet"], say=log)
     echo, advance = progress.echo, progress.advance
     try:
         manifest = run_batch(files, outdir, settings, options, echo=echo, advance=advance)

@@ -8,14 +8,15 @@ import click
 
 from extractor.cli.compare import diff_editions
 from extractor.cli.errors import CommandError
-from extractor.cli.options import profile_options
+from extractor.cli.options import check_output_file, profile_options
+from extractor.cli.streams import log
 from extractor.writers.escape import printable
 
 
 @click.command()
 @click.argument("editions", nargs=-1, required=True, type=click.Path(path_type=Path),
                 metavar="EDITION | OLD NEW")  # fmt: skip
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help="HTML file to write.")  # fmt: skip
 @profile_options
 def report(editions, output, profile_path, alias_files) -> None:
@@ -30,11 +31,12 @@ def report(editions, output, profile_path, alias_files) -> None:
         raise click.UsageError(f"give one EDITION, or OLD NEW; got {len(editions)}")
     if len(editions) == 1 and alias_files:
         raise click.UsageError("--aliases applies to OLD NEW only")
+    check_output_file(output)
     try:
         if len(editions) == 1:
-            click.echo(printable(write_report(editions[0], output, profile_path)))
+            log(printable(write_report(editions[0], output, profile_path)))
         else:
             diff = diff_editions(*editions, profile_path, alias_files)
-            click.echo(printable(write_diff_report(diff, output)))
+            log(printable(write_diff_report(diff, output)))
     except ReportInputError as err:
         raise CommandError(str(err)) from err

@@ -97,6 +97,35 @@ def swap_dir(staging: Path, target: Path) -> Path | None:
     return retired
 
 
+def carry_over(old: Path, new: Path) -> list[str]:
+    """Put into a staged folder what the folder it replaces holds and it lacks; the names.
+
+    Entries are hard-linked where the file system allows (the old folder goes once the new one
+    is in place), else copied; folders are copied whole. A name the new folder already has
+    wins, and this tool's temporaries are left behind.
+    """
+    if old.is_symlink() or not old.is_dir():
+        return []
+    carried = []
+    for entry in sorted(old.iterdir()):
+        target = new / entry.name
+        if TEMPORARY.match(entry.name) or target.exists() or target.is_symlink():
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
+        else:
+            _link_or_copy(entry, target)
+        carried.append(entry.name)
+    return carried
+
+
+def _link_or_copy(source: Path | str, target: Path | str) -> None:
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
 def restore_dir(old: Path | None, target: Path) -> None:
     """Undo swap_dir: the old snapshot back in place (or no folder, if there was none)."""
     if old is not None and exchange(old, target):

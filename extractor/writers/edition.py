@@ -1,16 +1,20 @@
-"""Writing an edition folder: staged beside the old one, swapped in at once, or back again."""
+"""Writing an edition folder: staged beside the old one, swapped in at once, or back again.
+
+What the old folder holds besides the files a run writes (a report.html, the CSVs of an earlier
+run with other formats, a user's notes) is carried into the new folder before the swap.
+"""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from extractor.model.plan import Plan
-from extractor.writers.atomic import restore_dir, staging_dir, swap_dir
+from extractor.writers.atomic import carry_over, restore_dir, staging_dir, swap_dir
 from extractor.writers.files import WRITERS, render_files
-from extractor.writers.ics import with_previous_calendar
+from extractor.writers.ics import previous_calendar, with_previous_calendar
 
 
 class StagedEdition:
@@ -20,6 +24,7 @@ class StagedEdition:
         self.staging, self.target = staging, target
         self.swapped = False
         self.old: Path | None = None
+        self.carried: list[str] = []
 
     def swap_in(self) -> None:
         """Put the new folder in place; the old one is kept until the staging is left."""
@@ -33,30 +38,49 @@ class StagedEdition:
             self.swapped, self.old = False, None
 
 
-@contextmanager
 def staged_edition(
     plan: Plan,
     outdir: Path,
     formats: tuple[str, ...] = WRITERS,
     folder: str | None = None,
     files: dict[str, str] | None = None,
-) -> Iterator[StagedEdition]:
+    calendar: Callable[[Path], str | None] = previous_calendar,
+) -> AbstractContextManager[StagedEdition]:
     """Write an edition's folder beside OUTDIR/<folder>; the block swaps it in.
 
+    calendar gives the meetings.ics the new one carries on (by default, the one the folder holds).
+
+    Entries of the old folder that this run does not write are carried over (staged.carried).
     When the block raises after the swap, the old folder is put back; leftovers are removed.
     """
     target = outdir / (folder or plan.edition.id)
-    outdir.mkdir(parents=True, exist_ok=True)
-    staged = StagedEdition(staging_dir(target), target)
-    try:
+
+    def fill(staging: Path) -> None:
         rendered = render_files(plan, formats) if files is None else files
         # meetings.ics carries on the SEQUENCE of the one the folder holds (writers/ics.py)
-        for name, text in with_previous_calendar(rendered, plan, target).items():
-            (staged.staging / name).write_text(text, encoding="utf-8", newline="")
+        for name, text in with_previous_calendar(rendered, plan, calendar(target)).items():
+            (staging / name).write_text(text, encoding="utf-8", newline="")
         if "parquet" in formats:
             from extractor.writers.frames import write_parquet
 
-            write_parquet(plan, staged.staging)
+            write_parquet(plan, staging)
+
+    return staged_folder(target, fill)
+
+
+def staged_copy(source: Path, target: Path) -> AbstractContextManager[StagedEdition]:
+    """A copy of the folder source staged beside target (a rendition moved aside); as above."""
+    return staged_folder(target, lambda staging: carry_over(source, staging))
+
+
+@contextmanager
+def staged_folder(target: Path, fill: Callable[[Path], object]) -> Iterator[StagedEdition]:
+    """A new version of target, filled beside it; the block swaps it in (see staged_edition)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staged = StagedEdition(staging_dir(target), target)
+    try:
+        fill(staged.staging)
+        staged.carried = carry_over(target, staged.staging)
         yield staged
     except BaseException:
         staged.undo()

@@ -147,10 +147,13 @@ def previous_calendar(folder: Path) -> str | None:
         return None
 
 
-def with_previous_calendar(files: dict[str, str], plan: Plan, folder: Path) -> dict[str, str]:
-    """The edition's files, meetings.ics made again to carry on the one in folder, if any."""
-    previous = previous_calendar(folder) if CALENDAR in files else None
-    return files if previous is None else {**files, CALENDAR: meetings_ics(plan, previous)}
+def with_previous_calendar(
+    files: dict[str, str], plan: Plan, previous: str | None
+) -> dict[str, str]:
+    """The edition's files, meetings.ics made again to carry on an earlier one, if any."""
+    if previous is None or CALENDAR not in files:
+        return files
+    return {**files, CALENDAR: meetings_ics(plan, previous)}
 
 
 def _event(meeting: ScheduledMeeting, uid: str, plan: Plan):
