@@ -7,15 +7,20 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractor.batch.jobs import Outcome
 from extractor.batch.manifest import Entry, EntryStatus
 from extractor.batch.renditions import Rendition, folder_facts, reason
 from extractor.batch.sandbox import MB
 from extractor.model.plan import Plan
+from extractor.profile.load import ProfileError
 from extractor.writers.edition import staged_copy, staged_edition
 from extractor.writers.ics import previous_calendar
 from extractor.writers.store import STORE, StoreError, importing, open_store, stored_sources
+
+if TYPE_CHECKING:
+    from normalizers.directory import Directory
 
 
 class Committer:
@@ -26,8 +31,16 @@ class Committer:
     <edition id>--<format>/ folders.
     """
 
-    def __init__(self, outdir: Path, formats: tuple[str, ...], echo: Callable[[str, bool], None]):
-        self.outdir, self.formats, self.echo = outdir, formats, echo
+    def __init__(
+        self,
+        outdir: Path,
+        formats: tuple[str, ...],
+        echo: Callable[[str, bool], None],
+        directory: Callable[[], Directory | None] = lambda: None,
+    ):
+        """directory gives the run's people and organisations, to match them in the store's
+        changes between editions (None: the default profile's)."""
+        self.outdir, self.formats, self.echo, self.directory = outdir, formats, echo, directory
         self.folder_formats = tuple(f for f in formats if f != "sqlite")
         self.kept: dict[str, Rendition] = {}  # edition id -> the rendition in its folder
         self.renditions: dict[str, list[Rendition]] = {}  # edition id -> every one written
@@ -96,7 +109,7 @@ class Committer:
         entry.facts = outcome.facts
         try:
             lines = self._place(plan, entry, outcome.files)
-        except (OSError, StoreError) as err:
+        except (OSError, StoreError, ProfileError) as err:
             entry.error, entry.note = f"could not be saved ({err})", None
             self.echo(f"actionplan: error: {entry.input}: {entry.error}", True)
             return entry
@@ -189,7 +202,7 @@ class Committer:
                 )
                 staged.append(stack.enter_context(writing))
             if to_store:
-                stack.enter_context(importing(self.store(), plan))
+                stack.enter_context(importing(self.store(), plan, self.directory()))
             for folder_staged in staged:
                 folder_staged.swap_in()
 

@@ -117,9 +117,14 @@ def too_little_plan(plan: Plan, profile: Profile) -> str | None:
 
 def job_profile(job: Job) -> Profile:
     """The job's profile, from this process's cache while its files are unchanged."""
-    files = (job.settings.profile, *job.settings.aliases)
+    return settings_profile(job.settings)
+
+
+def settings_profile(settings: Settings) -> Profile:
+    """A run's profile, from this process's cache while its files are unchanged."""
+    files = (settings.profile, *settings.aliases)
     stamp = tuple((s.st_mtime_ns, s.st_size) for s in (f.stat() for f in files))
-    return cached_profile(job.settings.profile, job.settings.aliases, stamp)
+    return cached_profile(settings.profile, settings.aliases, stamp)
 
 
 def content_sha256(plan: Plan, content: dict | None = None) -> str:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from extractor.batch.commit import Committer
-from extractor.batch.jobs import Job, Outcome, Settings, run_job
+from extractor.batch.jobs import Job, Outcome, Settings, run_job, settings_profile
 from extractor.batch.manifest import (
     MANIFEST,
     Entry,
@@ -135,7 +135,12 @@ def run_batch(
     except OSError as err:
         raise OutputError(outdir, f"cannot be written ({_strerror(err)})") from err
     remove_leftovers(outdir)
-    committer = Committer(outdir, options.formats, echo or (lambda text, err: None))
+    committer = Committer(
+        outdir,
+        options.formats,
+        echo or (lambda text, err: None),
+        lambda: settings_profile(settings).directory,
+    )
     if "sqlite" in options.formats and (outdir / STORE).exists():
         committer.store()  # a store that cannot be used stops the run before it starts
     run = _Run(inputs, settings, options, committer, advance or (lambda: None))
