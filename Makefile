@@ -17,9 +17,8 @@ $(STAMP): pyproject.toml
 ## Extract every deck in samples/ into output/ (with meetings.ics and report.html per edition),
 ## then compare the two sample editions (changes and their report.html) and tabulate their history.
 DIFF := output/diff-2024-2025-to-2025-2026
-# The second-hand renditions (secondhand.py) are a recognition to-do list, not decks to extract.
-SECONDHAND := $(wildcard samples/*-handmade.* samples/*-report.pdf samples/*-site.html)
-DECKS := $(filter-out $(SECONDHAND),$(wildcard samples/*.md samples/*.html samples/*.pptx samples/*.pdf))
+# Every rendition of every sample edition: the edition folders keep the reading most agree on.
+DECKS := $(wildcard samples/*.md samples/*.html samples/*.pptx samples/*.pdf)
 run: setup
 	$(BIN)/actionplan extract $(DECKS) -o output
 	for plan in output/*/plan.json; do \

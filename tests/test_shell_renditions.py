@@ -105,15 +105,21 @@ def entry(name: str, fmt: str, warnings: int) -> Entry:
     return Entry(input=name, status=EntryStatus.OK, format=fmt, warnings=warnings)
 
 
-def test_ranking_facts_then_warnings_then_format_then_name() -> None:
+def test_ranking_formats_then_facts_then_warnings_then_format_then_name() -> None:
+    agreed = Rendition(entry=entry("w.pdf", "pdf", 9), facts=90,
+                       copies=[entry("w.html", "html", 9), entry("w2.pdf", "pdf", 9)])  # fmt: skip
     more = Rendition(entry=entry("z.pdf", "pdf", 9), facts=101)
     fewer_warnings = Rendition(entry=entry("y.pdf", "pdf", 1), facts=100)
     markdown = Rendition(entry=entry("x.md", "markdown", 2), facts=100)
     pdf = Rendition(entry=entry("a.pdf", "pdf", 2), facts=100)
-    other_pdf = Rendition(entry=entry("b.pdf", "pdf", 2), facts=100)
-    ranked = sorted([other_pdf, pdf, markdown, fewer_warnings, more], key=lambda r: r.key)
-    assert ranked == [more, fewer_warnings, markdown, pdf, other_pdf]
+    other_pdf = Rendition(
+        entry=entry("b.pdf", "pdf", 2), facts=100, copies=[entry("c.pdf", "pdf", 2)]
+    )
+    ranked = sorted([other_pdf, pdf, markdown, fewer_warnings, more, agreed], key=lambda r: r.key)
+    assert ranked == [agreed, more, fewer_warnings, markdown, pdf, other_pdf]
+    assert agreed.formats == 2 and other_pdf.formats == 1
     assert more.beats(fewer_warnings) and not fewer_warnings.beats(more)
+    assert reason(agreed, more) == "read alike from more formats (2 against 1)"
     assert reason(more, pdf) == "more facts (101 against 100)"
     assert reason(fewer_warnings, pdf) == "fewer warnings (1 against 2)"
     assert reason(markdown, pdf) == "as many facts and warnings; first by format and name"
@@ -148,3 +154,35 @@ def test_a_failed_commit_of_the_better_rendition_leaves_the_kept_one_in_place(
         "unchanged since the last run"
     )
     assert entries["b-best.md"]["status"] == "error" and entries["b-best.md"]["note"] is None
+
+
+def test_a_reading_more_formats_agree_on_outvotes_more_facts(tmp_path: Path) -> None:
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    text = OLD_DECK.read_text(encoding="utf-8")
+    markdown = folder / "plan.md"
+    markdown.write_text(text, encoding="utf-8")
+    page = folder / "plan.html"
+    page.write_bytes(OLD_DECK.with_suffix(".html").read_bytes())
+    misread = folder / "misread.md"  # one "fact" more, as a misread narrow cell gives
+    misread.write_text(text.replace(DROPPED, DROPPED.replace("UNECE", "UNECE, UNDP")), "utf-8")
+    outs = []
+    for number, order in enumerate([(misread, markdown, page), (page, misread, markdown),
+                                    (markdown, page, misread)]):  # fmt: skip
+        out = tmp_path / f"out{number}"
+        extract(*order, "-o", out, "--workers", "1")
+        notes = {Path(e["input"]).name: e for e in manifest(out)["inputs"]}
+        assert notes["misread.md"]["facts"] == notes["plan.md"]["facts"] + 1
+        assert {name: e["folder"] for name, e in notes.items()} == {
+            "plan.md": EDITION, "plan.html": EDITION, "misread.md": f"{EDITION}--markdown",
+        }  # fmt: skip
+        assert stored_source(out) == markdown.as_posix()
+        assert "UNDP" in secretariat(out, f"{EDITION}--markdown")
+        assert "UNDP" not in secretariat(out, EDITION)
+        assert sorted(p.name for p in out.iterdir()) == [
+            "actionplans.sqlite", "manifest.json", EDITION, f"{EDITION}--markdown",
+        ]  # fmt: skip
+        outs.append(out)
+    for out in outs[1:]:
+        for name in (EDITION, f"{EDITION}--markdown"):
+            assert folder_bytes(out / name) == folder_bytes(outs[0] / name)

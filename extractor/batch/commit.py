@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import shutil
 import sqlite3
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -11,12 +13,14 @@ from typing import TYPE_CHECKING
 
 from extractor.batch.jobs import Outcome
 from extractor.batch.manifest import Entry, EntryStatus
-from extractor.batch.renditions import Rendition, folder_facts, reason
+from extractor.batch.renditions import Rendition, folder_facts, rank, reason
 from extractor.batch.sandbox import MB
+from extractor.model.load import load_plan
 from extractor.model.plan import Plan
 from extractor.profile.load import ProfileError
-from extractor.writers.edition import staged_copy, staged_edition
-from extractor.writers.ics import previous_calendar
+from extractor.writers.atomic import carry_over, write_text
+from extractor.writers.edition import staged_copy, staged_edition, staged_folder
+from extractor.writers.ics import CALENDAR, meetings_ics, previous_calendar
 from extractor.writers.store import STORE, StoreError, importing, open_store, stored_sources
 
 if TYPE_CHECKING:
@@ -47,6 +51,7 @@ class Committer:
         self.folders: set[str] = set()
         self._store: sqlite3.Connection | None = None
         self._stored: dict[str, str | None] | None = None
+        self.created: set[str] = set()  # folders this run made
         self._calendars: dict[Path, str | None] = {}  # folder -> its meetings.ics before the run
 
     def has(self, entry: Entry, sources: set[str]) -> bool:
@@ -130,11 +135,8 @@ class Committer:
         new = Rendition(entry=entry, facts=entry.facts or 0)
         kept = self.kept.get(edition)
         same = self._same_content(edition, entry.content_sha256)
-        if same is not None and not (same is kept and new.beats(kept)):
-            entry.folder = same.entry.folder
-            entry.note = f"same edition and content as {same.entry.input}; not written again"
-            same.copies.append(entry)
-            return [f"{entry.input}: {entry.note}"]
+        if same is not None and not (same is kept and rank(entry) < rank(kept.entry)):
+            return self._agree(plan, entry, same, files)
         if kept is None or new.beats(kept):
             return self._take_edition(plan, new, kept, files)
         folder = rendition_folder(edition, entry.format or "other", self.folders)
@@ -146,6 +148,94 @@ class Committer:
         )
         self._register(new, main=False)
         return [f"{entry.input}: {entry.note}", self._written(entry, plan)]
+
+    def _agree(
+        self, plan: Plan, entry: Entry, same: Rendition, files: dict[str, str] | None
+    ) -> list[str]:
+        """Count an input whose plan has the content of a rendition already written.
+
+        The first of them by format and name writes the rendition's folder, whatever the input
+        order. A rendition that this agreement makes better than the kept one takes its place.
+        """
+        if rank(entry) < rank(same.entry):  # same is not the kept one (see _place)
+            self._save(plan, same.entry.folder, files)
+            entry.folder = same.entry.folder
+            same.entry.note = f"same edition and content as {entry.input}, which is written"
+            same.copies.insert(0, same.entry)
+            same.entry = entry
+            lines = [self._written(entry, plan)]
+        else:
+            entry.folder = same.entry.folder
+            entry.note = f"same edition and content as {same.entry.input}; not written again"
+            same.copies.append(entry)
+            lines = [f"{entry.input}: {entry.note}"]
+        kept = self.kept.get(plan.edition.id)
+        if kept is not None and same is not kept and same.beats(kept):
+            lines += self._promote(same, kept)
+        return lines
+
+    def _promote(self, best: Rendition, kept: Rendition) -> list[str]:
+        """Move a rendition's folder into its edition's, and the kept one's aside, with the store.
+
+        The folder of the promoted rendition, if this run made it, holds the kept one or goes.
+        """
+        edition, source = kept.entry.edition_id, best.entry.folder
+        # a folder this run made for the promoted rendition is free for the one moved aside
+        taken = self.folders - {source} if source in self.created else self.folders
+        moved = rendition_folder(edition, kept.entry.format or "other", taken)
+        plan = self._folder_plan(source)
+        with ExitStack() as stack:
+            staged = []
+            if self.folder_formats:
+                self._note_created(moved)
+                moving = staged_copy(self.outdir / edition, self.outdir / moved)
+                staged.append(stack.enter_context(moving))
+                fill = functools.partial(self._fill_promoted, self.outdir / source, plan)
+                staged.append(stack.enter_context(staged_folder(self.outdir / edition, fill)))
+            if "sqlite" in self.formats and plan is not None:
+                stack.enter_context(importing(self.store(), plan, self.directory()))
+            for folder_staged in staged:
+                folder_staged.swap_in()
+        if source in self.created and source != moved:
+            shutil.rmtree(self.outdir / source, ignore_errors=True)
+            self.folders.discard(source)
+        self.renditions[edition].remove(kept)
+        for entry in best.entries():
+            entry.folder = edition
+        for entry in kept.entries():
+            entry.folder = moved
+        keepers = self._keepers(edition)
+        kept.entry.note = (
+            f"same edition as {best.entry.input} but different content; moved to {moved}/ "
+            f"({keepers} keep {best.entry.input}: {reason(best, kept)})"
+        )
+        best.entry.note = f"{keepers} keep it over {kept.entry.input}: {reason(best, kept)}"
+        self._register(kept, main=False)
+        self._register(best, main=True)
+        return [f"{best.entry.input}: {best.entry.note}"]
+
+    def _folder_plan(self, folder: str) -> Plan | None:
+        """The plan a rendition folder holds; StoreError when the store needs it and cannot."""
+        path = self.outdir / folder / "plan.json"
+        try:
+            return load_plan(path)
+        except (OSError, ValueError, TypeError, KeyError) as err:
+            if "sqlite" not in self.formats:
+                return None
+            raise StoreError(f"{path} cannot be read back ({err})") from err
+
+    def _fill_promoted(self, source: Path, plan: Plan | None, staging: Path) -> None:
+        """A promoted rendition's folder, its calendar carrying on the edition's from before."""
+        carry_over(source, staging)
+        calendar = staging / CALENDAR
+        if plan is not None and calendar.is_file():
+            calendar.unlink()
+            previous = self._calendar_before(self.outdir / plan.edition.id)
+            write_text(calendar, meetings_ics(plan, previous))
+
+    def _note_created(self, folder: str) -> None:
+        if not (self.outdir / folder).exists():
+            self.created.add(folder)
 
     def _take_edition(
         self, plan: Plan, new: Rendition, old: Rendition | None, files: dict[str, str] | None
@@ -193,6 +283,9 @@ class Committer:
         with ExitStack() as stack:
             staged = []
             if self.folder_formats:
+                for made in (folder, moved):
+                    if made is not None:
+                        self._note_created(made)
                 current = self.outdir / folder
                 if moved is not None and current.is_dir():
                     copying = staged_copy(current, self.outdir / moved)

@@ -1,7 +1,9 @@
 """Renditions of one edition in a run: which one the edition folder and the store keep.
 
-The best rendition wins whatever the input order: the most facts, then the fewest warnings,
-then the text formats before the slide formats, then the input path.
+The best rendition wins whatever the input order: the reading that inputs of the most formats
+agree on (a markdown, a web page and a PDF that give one plan outvote a PDF whose narrow
+cells were misread into extra "facts"), then the most facts, then the fewest warnings, then
+the text formats before the slide formats, then the input path.
 """
 
 from __future__ import annotations
@@ -45,11 +47,15 @@ class Rendition:
     copies: list[Entry] = field(default_factory=list)
 
     @property
-    def key(self) -> tuple[int, int, int, str]:
+    def formats(self) -> int:
+        """How many formats give this reading (copies of one file in one format count once)."""
+        return len({entry.format for entry in self.entries()})
+
+    @property
+    def key(self) -> tuple[int, int, int, int, str]:
         """Sort key of the renditions of one edition: the best first."""
-        fmt = self.entry.format
-        order = FORMATS.index(fmt) if fmt in FORMATS else len(FORMATS)
-        return (-self.facts, self.entry.warnings, order, self.entry.input)
+        first = min(rank(entry) for entry in self.entries())
+        return (-self.formats, -self.facts, self.entry.warnings, *first)
 
     def beats(self, other: Rendition) -> bool:
         """Whether this rendition should take the edition folder and the store from other."""
@@ -60,8 +66,16 @@ class Rendition:
         return [self.entry, *self.copies]
 
 
+def rank(entry: Entry) -> tuple[int, str]:
+    """Order of the inputs of one content: text formats before slide formats, then the path."""
+    fmt = entry.format
+    return (FORMATS.index(fmt) if fmt in FORMATS else len(FORMATS), entry.input)
+
+
 def reason(best: Rendition, other: Rendition) -> str:
     """Why best is kept over other, in a few words."""
+    if best.formats != other.formats:
+        return f"read alike from more formats ({best.formats} against {other.formats})"
     if best.facts != other.facts:
         return f"more facts ({best.facts} against {other.facts})"
     if best.entry.warnings != other.entry.warnings:
