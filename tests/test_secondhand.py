@@ -31,8 +31,10 @@ HIDDEN = "is hidden and was skipped"
 REPORT_INTRO = "This report sets out the thematic groups of the programme and their working groups."
 
 SLIDES = (
-    "LibreOffice wraps long words of narrow table cells with no hyphen ('stag' 'e'), draws a "
-    "status over its link's text, and links only a link's first line"
+    "LibreOffice clips text that overflows a fixed-height table row and draws the rest over "
+    "the next row (a link's lines over the status 'Completed' below it: 'nCoinmtepglertaetedd'), "
+    "wraps long words of narrow cells with no hyphen ('stag' 'e'), and links only a link's "
+    "first line"
 )
 # Renditions whose plan differs from the markdown's today, and why.
 NOT_UNDERSTOOD = {"-handmade.pdf": SLIDES}
