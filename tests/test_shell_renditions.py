@@ -186,3 +186,24 @@ def test_a_reading_more_formats_agree_on_outvotes_more_facts(tmp_path: Path) -> 
     for out in outs[1:]:
         for name in (EDITION, f"{EDITION}--markdown"):
             assert folder_bytes(out / name) == folder_bytes(outs[0] / name)
+
+
+def test_the_agreed_reading_wins_the_store_without_edition_folders(tmp_path: Path) -> None:
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    text = OLD_DECK.read_text(encoding="utf-8")
+    misread = folder / "misread.md"
+    misread.write_text(text.replace(DROPPED, DROPPED.replace("UNECE", "UNECE, UNDP")), "utf-8")
+    page = folder / "plan.html"
+    page.write_bytes(OLD_DECK.with_suffix(".html").read_bytes())
+    markdown = folder / "plan.md"
+    markdown.write_text(text, encoding="utf-8")
+    for formats in ("sqlite", "csv,sqlite"):
+        out = tmp_path / formats
+        extract(misread, markdown, page, "-o", out, "--format", formats, "--workers", "1")
+        assert stored_source(out) == markdown.as_posix()
+        with sqlite3.connect(out / "actionplans.sqlite") as conn:
+            [(secretariat_text,)] = conn.execute(
+                "SELECT secretariat FROM thematic_groups WHERE group_id LIKE 'enhancing-urban%'"
+            ).fetchall()
+        assert "UNECE" in secretariat_text and "UNDP" not in secretariat_text

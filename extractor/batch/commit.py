@@ -132,7 +132,7 @@ class Committer:
     def _place(self, plan: Plan, entry: Entry, files: dict[str, str] | None) -> list[str]:
         """Write a plan where it belongs among its edition's renditions; the lines to print."""
         edition = plan.edition.id
-        new = Rendition(entry=entry, facts=entry.facts or 0)
+        new = Rendition(entry=entry, facts=entry.facts or 0, plan=self._plan_to_keep(plan))
         kept = self.kept.get(edition)
         same = self._same_content(edition, entry.content_sha256)
         if same is not None and not (same is kept and rank(entry) < rank(kept.entry)):
@@ -162,7 +162,7 @@ class Committer:
             entry.folder = same.entry.folder
             same.entry.note = f"same edition and content as {entry.input}, which is written"
             same.copies.insert(0, same.entry)
-            same.entry = entry
+            same.entry, same.plan = entry, self._plan_to_keep(plan)
             lines = [self._written(entry, plan)]
         else:
             entry.folder = same.entry.folder
@@ -171,19 +171,20 @@ class Committer:
             lines = [f"{entry.input}: {entry.note}"]
         kept = self.kept.get(plan.edition.id)
         if kept is not None and same is not kept and same.beats(kept):
-            lines += self._promote(same, kept)
+            lines += self._promote(same, kept, plan)
         return lines
 
-    def _promote(self, best: Rendition, kept: Rendition) -> list[str]:
+    def _promote(self, best: Rendition, kept: Rendition, same_plan: Plan) -> list[str]:
         """Move a rendition's folder into its edition's, and the kept one's aside, with the store.
 
         The folder of the promoted rendition, if this run made it, holds the kept one or goes.
+        same_plan has the rendition's content; the store takes the folder's own plan.json, if any.
         """
         edition, source = kept.entry.edition_id, best.entry.folder
         # a folder this run made for the promoted rendition is free for the one moved aside
         taken = self.folders - {source} if source in self.created else self.folders
         moved = rendition_folder(edition, kept.entry.format or "other", taken)
-        plan = self._folder_plan(source)
+        plan = best.plan or self._folder_plan(source) or same_plan
         with ExitStack() as stack:
             staged = []
             if self.folder_formats:
@@ -192,7 +193,7 @@ class Committer:
                 staged.append(stack.enter_context(moving))
                 fill = functools.partial(self._fill_promoted, self.outdir / source, plan)
                 staged.append(stack.enter_context(staged_folder(self.outdir / edition, fill)))
-            if "sqlite" in self.formats and plan is not None:
+            if "sqlite" in self.formats:
                 stack.enter_context(importing(self.store(), plan, self.directory()))
             for folder_staged in staged:
                 folder_staged.swap_in()
@@ -214,22 +215,24 @@ class Committer:
         self._register(best, main=True)
         return [f"{best.entry.input}: {best.entry.note}"]
 
+    def _plan_to_keep(self, plan: Plan) -> Plan | None:
+        return None if "json" in self.folder_formats else plan
+
     def _folder_plan(self, folder: str) -> Plan | None:
-        """The plan a rendition folder holds; StoreError when the store needs it and cannot."""
+        """The plan a rendition folder holds, if it holds a plan.json (StoreError if unreadable)."""
         path = self.outdir / folder / "plan.json"
+        if not path.is_file():
+            return None
         try:
             return load_plan(path)
         except (OSError, ValueError, TypeError, KeyError) as err:
-            if "sqlite" not in self.formats:
-                return None
             raise StoreError(f"{path} cannot be read back ({err})") from err
 
-    def _fill_promoted(self, source: Path, plan: Plan | None, staging: Path) -> None:
+    def _fill_promoted(self, source: Path, plan: Plan, staging: Path) -> None:
         """A promoted rendition's folder, its calendar carrying on the edition's from before."""
         carry_over(source, staging)
         calendar = staging / CALENDAR
-        if plan is not None and calendar.is_file():
-            calendar.unlink()
+        if calendar.is_file():  # a hard link to the source's: replaced, not written through
             previous = self._calendar_before(self.outdir / plan.edition.id)
             write_text(calendar, meetings_ics(plan, previous))
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from extractor.batch.manifest import Entry
 from extractor.model.dump import without_sources
+from extractor.model.plan import Plan
 from parsers.detect import EXTENSIONS
 
 FORMATS = list(dict.fromkeys(EXTENSIONS.values()))  # markdown, html, pptx, pdf
@@ -45,6 +46,8 @@ class Rendition:
     entry: Entry
     facts: int
     copies: list[Entry] = field(default_factory=list)
+    # the plan, kept only where no plan.json can give it back (a run without the json format)
+    plan: Plan | None = None
 
     @property
     def formats(self) -> int:
