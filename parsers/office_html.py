@@ -8,8 +8,10 @@ that the HTML reader sees what a reader of the page sees:
   "p.MsoTitle{font-size:28pt}"; rules for one class, not for classes in context) are copied
   into the elements' own style;
 - a paragraph in the title style (Word's MsoTitle, Google Docs' "title") is a level-1 heading;
-- on a page with no heading elements, a short paragraph set clearly larger than the body text
-  (the size most of the page's text is set in) is a heading, levels following sizes;
+- a short paragraph set clearly larger than the body text (the size most of the page's
+  paragraphs are set in, when it is set) is a heading, levels following sizes: pages whose
+  authors set headings in bold 16 pt rather than in a heading style, with or without
+  heading elements elsewhere;
 - Word's list paragraphs (class MsoListParagraph…, MsoListBullet…, MsoListNumber…, or
   "mso-list: … level2" in their style) are list items at their level, without the bullet
   glyph Word writes before the text (a number or letter it writes there is kept as text);
@@ -41,12 +43,12 @@ HEADING_RATIO = 1.2
 MAX_HEADING = 200  # a longer paragraph is running text, whatever its size
 SUPPORT_LISTS = re.compile(r"<!\[if !supportLists\]>(.*?)<!\[endif\]>", re.S | re.I)
 TAG = re.compile(r"<[^>]*>")
+SPACES = " \u00a0\t\r\n"
 REDIRECT_HOSTS = {"www.google.com", "google.com"}
 
 
 def tidy_office_html(root: etree._Element) -> None:
     """Rewrite a parsed page in place (see the module's docstring)."""
-    headed = any(True for _ in root.iter(*HEADING_TAGS))
     _inline_class_styles(root)
     _unwrap_redirects(root)
     for el in root.iter("p", "div", "ul", "ol"):
@@ -57,8 +59,7 @@ def tidy_office_html(root: etree._Element) -> None:
             _word_list_item(el)
         elif el.tag in {"ul", "ol"}:
             _gdocs_list_level(el)
-    if not headed:
-        _headings_by_size(root)
+    _headings_by_size(root)
 
 
 def _inline_class_styles(root: etree._Element) -> None:
@@ -99,6 +100,20 @@ def _word_list_item(p: etree._Element) -> None:
     found = WORD_LIST.search(p.get("style") or "")
     p.tag = "li"
     p.set(LEVEL_ATTRIBUTE, str(int(found[1]) - 1 if found else 0))
+    first = next((c for c in p if isinstance(c.tag, str)), None)
+    if first is not None and not (p.text or "").strip(SPACES) and _glyph_marker(first):
+        p.text = (p.text or "") + (first.tail or "")
+        p.remove(first)
+
+
+def _glyph_marker(span: etree._Element) -> bool:
+    """Word's bullet where the page has no list markup ("filtered" pages): a one-character
+    glyph followed by a span of spaces only ("·" then "&nbsp;&nbsp;&nbsp; ")."""
+    spacers = [c for c in span if isinstance(c.tag, str)]
+    glyph = (span.text or "").strip(SPACES)
+    if len(spacers) != 1 or len(glyph) != 1 or "".join(spacers[0].itertext()).strip(SPACES):
+        return False
+    return not (spacers[0].tail or "").strip(SPACES)
 
 
 def without_list_glyphs(text: str) -> str:
@@ -123,12 +138,15 @@ def _gdocs_list_level(el: etree._Element) -> None:
 
 
 def _headings_by_size(root: etree._Element) -> None:
-    """Short paragraphs set clearly larger than the body text are headings."""
+    """Short paragraphs set clearly larger than the body text are headings (below level 1,
+    which the title and the page's own top headings keep)."""
     sized = [(p, _size(p)) for p in root.iter("p") if not _in_list_or_table(p)]
     weights: Counter[float] = Counter()
     for p, size in sized:
         weights[size or 0.0] += len("".join(p.itertext()).strip())
-    body = max(weights.most_common(1)[0][0] if weights else 0.0, 1.0)
+    body = weights.most_common(1)[0][0] if weights else 0.0
+    if not body:
+        return  # the size of most of the text is not set: nothing to compare with
     big = [(p, s) for p, s in sized if s and s >= body * HEADING_RATIO and _short(p)]
     ranks = sorted({s for _, s in big}, reverse=True)
     for p, size in big:

@@ -38,6 +38,9 @@ style='font-family:"Courier New"'>o<span>&nbsp;&nbsp; </span></span><![endif]>Ne
 <p class=MsoListParagraph style='mso-list:l1 level1 lfo2'><![if !supportLists]><span>a)<span>&nbsp;
 </span></span><![endif]>Define the rules<o:p></o:p></p>
 <p class=MsoListBullet><![if !supportLists]><span>§<span>&nbsp; </span></span><![endif]>Filtered</p>
+<p class=MsoListParagraph style='text-indent:-18.0pt'><span style='font-family:Symbol'>·<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span>Glyph without markup</p>
+<p class=MsoListParagraph><b>I</b> stay</p>
 <p class=MsoNormal>Plain &nbsp;text<o:p></o:p></p>
 </div></body></html>"""
 
@@ -50,6 +53,8 @@ def test_word_title_and_list_paragraphs(tmp_path: Path) -> None:
         ("ListItem", 1, "Nested", False),
         ("ListItem", 0, "a) Define the rules", False),  # a numbering marker is text
         ("ListItem", 0, "Filtered", False),  # the list style, without mso-list
+        ("ListItem", 0, "Glyph without markup", False),  # a filtered page's bullet span
+        ("ListItem", 0, "I stay", False),  # a bold letter is no bullet
         ("Paragraph", None, "Plain text", False),
     ]
 
@@ -91,14 +96,22 @@ def test_google_docs_classes_sizes_levels_and_links(tmp_path: Path) -> None:
     ]
 
 
-def test_sizes_make_no_headings_on_a_page_that_has_heading_elements(tmp_path: Path) -> None:
+def test_sizes_make_headings_beside_heading_elements_when_the_body_size_is_known(
+    tmp_path: Path,
+) -> None:
     page = (
         "<html><head><style>.big{font-size:20pt}.body{font-size:11pt}</style></head><body>"
-        '<h1>Plan</h1><p class="big">Large words</p>'
+        '<h1>Plan</h1><p class="big"><b>Large words</b></p>'
         '<p class="body">Running text of the page set in the body size, the longest here.</p>'
         "</body></html>"
     )
-    assert [type(b) for b in blocks(tmp_path, page)] == [Heading, Paragraph, Paragraph]
+    assert [(type(b), getattr(b, "level", None)) for b in blocks(tmp_path, page)] == [
+        (Heading, 1),
+        (Heading, 2),
+        (Paragraph, None),
+    ]
+    unknown = page.replace('<p class="body">', "<p>")  # most text in the browser's own size
+    assert [type(b) for b in blocks(tmp_path, unknown)] == [Heading, Paragraph, Paragraph]
 
 
 def test_a_table_of_contents_is_left_out(tmp_path: Path) -> None:

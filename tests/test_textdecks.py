@@ -34,8 +34,11 @@ EDITIONS = ("2025-2026", "2026-2027")
 BUILDERS = {
     "pipes.md": lambda edition: build_markdown(edition, "pipes"),
     "bullets.md": lambda edition: build_markdown(edition, "bullets"),
+    "plain.md": lambda edition: build_markdown(edition, "plain"),
     "word.html": build_word,
+    "word-filtered.html": lambda edition: build_word(edition, filtered=True),
     "gdocs.html": build_gdocs,
+    "gdocs-headings.html": lambda edition: build_gdocs(edition, headings=True),
 }
 # Renditions whose plan differs from the markdown's today, and why.
 NOT_UNDERSTOOD: dict[str, str] = {}
@@ -82,6 +85,9 @@ def test_text_deck_gives_the_markdown_plan(name: str, kind: str, tmp_path: Path)
     extra = sorted(map(str, facts - expected))[:20]
     assert facts == expected, f"missing {missing}\nextra {extra}"
     assert not diff_plans(reference(name), found, profile().directory).changes
+    # Nothing else is left unread: only the table of contents' own title is.
+    contents = ["Contents"] if kind == "pipes.md" else []
+    assert [w.raw for w in found.warnings] == contents, found.warnings
 
 
 def test_the_renditions_are_written_as_their_tools_write_them(tmp_path: Path) -> None:
@@ -95,6 +101,16 @@ def test_the_renditions_are_written_as_their_tools_write_them(tmp_path: Path) ->
     pipes = build_markdown(edition("2026-2027"), "pipes")
     assert "| WG1 | Mobility Data Space Reference Architecture |" in pipes
     assert "- [Ongoing Thematic Groups](#ongoing-thematic-groups)" in pipes
+    filtered = build_word(edition("2026-2027"), filtered=True)
+    assert "<![if" not in filtered and "mso-list" not in filtered
+    assert "<span style='font-family:Symbol'>·<span" in filtered
+    assert "<p class=MsoNormal><span lang=EN-GB><b><span style='font-size:16.0pt'>" in word
+    headed = build_gdocs(edition("2026-2027"), headings=True)
+    assert '<h2 class="c5" id="h.c3"><span class="c3">Urban Mobility Data Spaces' in headed
+    plain = build_markdown(edition("2026-2027"), "plain")
+    assert "### 1.2 Climate-Resilient Water Management\n\n| Item | Details |" in plain
+    assert "| WG1 - Mobility Data Space Reference Architecture | Published [" in plain
+    assert "**Timeframe:** 2025-2027\n**Publication date:** 2027\n" in plain  # no hard breaks
     bullets = build_markdown(edition("2026-2027"), "bullets")
     assert "- **WG 3: Evaluating AI Services with Residents** — Leader: Jonas Weber" in bullets
     assert "<table" not in bullets and "|" not in bullets

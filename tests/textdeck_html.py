@@ -12,6 +12,7 @@ The same values as the markdown (samples/secondhand_model.py), fact labels from 
 
 from __future__ import annotations
 
+import re
 import sys
 from html import escape
 from urllib.parse import quote
@@ -89,8 +90,19 @@ def _word_bullet(inner: str, level: int = 1) -> str:
     )
 
 
-def build_word(edition: Edition) -> str:
-    """The edition as Word saves it as a web page."""
+def build_word(edition: Edition, filtered: bool = False) -> str:
+    """The edition as Word saves it as a web page; filtered: as "Web Page, Filtered", which
+    drops Word's own markup (conditional comments, mso- styles, <o:p>) but keeps the list
+    glyphs as plain spans."""
+    page = _word_page(edition)
+    if not filtered:
+        return page
+    page = re.sub(r"<!--\[if gte mso 9\]>.*?<!\[endif\]-->\n", "", page, flags=re.S)
+    page = re.sub(r"<!\[if !support\w+\]>|<!\[endif\]>", "", page)
+    return re.sub(r";?mso-list:[^;']*", "", page).replace("<o:p></o:p>", "")
+
+
+def _word_page(edition: Edition) -> str:
     out = [WORD_HEAD.format(title=escape(edition.label))]
     out.append(_word_p(escape(edition.label), "MsoTitle"))
     out.append(_word_p("&nbsp;"))
@@ -111,7 +123,9 @@ def build_word(edition: Edition) -> str:
 
 
 def _word_group(group: Group, turn: int) -> list[str]:
-    out = [_word_heading(2, group.name)]
+    # Some groups' names are typed in bold 16 pt rather than set in the Heading 2 style.
+    big = f"<b><span style='font-size:16.0pt'>{escape(group.name)}</span></b>"
+    out = [_word_p(big) if turn % 2 else _word_heading(2, group.name)]
     for name, value in _facts(group):
         inner = f"<b>{escape(label(name, turn))}:</b> {escape(value)}"
         out.append(_word_bullet(inner) if turn % 2 else _word_p(inner))
@@ -258,8 +272,22 @@ def _g_list(items: list[str], level: int = 0) -> str:
     return f'<ul class="c11 lst-kix_a1-{level} start">{lis}</ul>'
 
 
-def build_gdocs(edition: Edition) -> str:
-    """The edition as Google Docs downloads it as a web page."""
+def build_gdocs(edition: Edition, headings: bool = False) -> str:
+    """The edition as Google Docs downloads it as a web page; headings: set in the Heading
+    styles (<h1 id="h.…">, <h2>, <h3>) rather than typed as larger text."""
+    page = _gdocs_page(edition)
+    if not headings:
+        return page
+    for cls, level in (("c2", 1), ("c3", 2), ("c4", 3)):
+        page = re.sub(
+            rf'<p class="c5">(<span class="{cls}">.*?</span>)</p>',
+            rf'<h{level} class="c5" id="h.{cls}">\1</h{level}>',
+            page,
+        )
+    return page
+
+
+def _gdocs_page(edition: Edition) -> str:
     out = [_g_p(_g_span(escape(edition.label), "c12"), "c5 title")]
     out.append(_g_p(_g_span(""), "c5 c13"))
     stage = None

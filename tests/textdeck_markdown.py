@@ -7,7 +7,11 @@ Two ways of writing it, both from the same values (samples/secondhand_model.py):
   meetings in one cell split by <br>), proposed working groups as #### headings;
 - "bullets": no table at all: groups as ## headings, facts as bullets in other forms
   ("Lead: …", "Leaders - …", "**Status** …"), working groups as nested bullet lists
-  ("- **WG 3: title** — Leader: name (org); Status: ongoing" with their details nested).
+  ("- **WG 3: title** — Leader: name (org); Status: ongoing" with their details nested);
+- "plain": numbered headings ("## 1. Ongoing Thematic Groups", "### 1.2 City Platforms"),
+  facts as lines of one paragraph (no hard breaks: markdown joins them) or as an
+  "Item | Details" pipe table, working groups as a pipe table with number and title in one
+  column, the status second and meetings split by semicolons.
 
 Labels are words of the profile, never new ones: the renditions must give the markdown's plan.
 """
@@ -48,14 +52,7 @@ def label(name: str, turn: int) -> str:
 def fact_lines(group: Group, turn: int) -> list[str]:
     """The group's facts as (label, value) lines in one of the forms people write them."""
     form = FORMS[turn % len(FORMS)]
-    lines = []
-    for name, value in group.facts:
-        if name == "meetings" and group.meetings:
-            value = "; ".join(group.meetings)
-        lines.append(form.format(label=label(name, turn), value=value))
-    if not any(name == "meetings" for name, _ in group.facts) and group.meetings:
-        lines.append(form.format(label=label("meetings", turn), value="; ".join(group.meetings)))
-    return lines
+    return [form.format(label=label(name, turn), value=value) for name, value in _values(group)]
 
 
 def inline(content: str | RichText) -> str:
@@ -66,19 +63,24 @@ def inline(content: str | RichText) -> str:
 
 
 def build_markdown(edition: Edition, style: str) -> str:
-    """The whole edition as one markdown file, "pipes" or "bullets"."""
+    """The whole edition as one markdown file, "pipes", "bullets" or "plain"."""
     out = [f"# {edition.label}", ""]
     if style == "pipes":
         out += _contents(edition)
-    stage = None
+    stage, section, number = None, 0, 0
     for turn, group in enumerate(edition.groups):
         if group.stage != stage:
-            stage = group.stage
+            stage, section, number = group.stage, section + 1, 0
             heading = STAGES.get(stage or "", "Thematic Groups")
-            out += [f"{'##' if style == 'pipes' else '#'} {heading}", ""]
+            mark = {"pipes": "##", "bullets": "#", "plain": f"## {section}."}[style]
+            out += [f"{mark} {heading}", ""]
             if group.approved:
                 out += ["*Approved*", ""]
-        out += _group(group, turn, style)
+        number += 1
+        if style == "plain":
+            out += _plain_group(group, turn, f"{section}.{number}")
+        else:
+            out += _group(group, turn, style)
     out += ["## Contact", "", "For more information, please contact:", ""]
     out += [f"{email}" for email in edition.emails] + [""]
     out += [f"U4SSC website: <{site}>" for site in edition.websites] + [""]
@@ -131,6 +133,41 @@ def _pipe_table(rows: list[Row]) -> list[str]:
         cells += ["<br>".join(row.meetings), inline(row.status)]
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return [*out, ""]
+
+
+def _plain_group(group: Group, turn: int, number: str) -> list[str]:
+    out = [f"### {number} {group.name}", ""]
+    if turn % 2:
+        out += ["| Item | Details |", "|---|---|"]
+        out += [f"| {label(name, turn)} | {value} |" for name, value in _values(group)] + [""]
+    else:
+        out += [f"**{label(name, turn)}:** {value}" for name, value in _values(group)] + [""]
+    if group.rows:
+        out += ["#### Working Groups", ""]
+        header = ["Working Group", "Status", "Leader", "Timeline", "Expected publication date"]
+        out += ["| " + " | ".join([*header, "Planned e-meetings"]) + " |", "|---" * 6 + "|"]
+        for row in group.rows:
+            cells = [f"WG{row.number} - {row.title}", inline(row.status), row.leaders]
+            cells += [row.timeline, row.publication, "; ".join(row.meetings)]
+            out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        out.append("")
+    for name in dict.fromkeys(p.label for p in group.proposals):
+        out += [f"#### {name}", ""]
+        for proposal in (p for p in group.proposals if p.label == name):
+            out += _proposal(proposal, "#####")
+    if group.objectives or group.deliverables:
+        out += _objectives(group, "####")
+    return out
+
+
+def _values(group: Group) -> list[tuple[str, str]]:
+    values = [
+        (name, "; ".join(group.meetings) if name == "meetings" and group.meetings else value)
+        for name, value in group.facts
+    ]
+    if group.meetings and not any(name == "meetings" for name, _ in values):
+        values.append(("meetings", "; ".join(group.meetings)))
+    return values
 
 
 def _row_bullets(rows: list[Row], turn: int) -> list[str]:
