@@ -34,6 +34,7 @@ EDITIONS = ("2025-2026", "2026-2027")
 BUILDERS = {
     "pipes.md": lambda edition: build_markdown(edition, "pipes"),
     "bullets.md": lambda edition: build_markdown(edition, "bullets"),
+    "headings.md": lambda edition: build_markdown(edition, "headings"),
     "plain.md": lambda edition: build_markdown(edition, "plain"),
     "word.html": build_word,
     "word-filtered.html": lambda edition: build_word(edition, filtered=True),
@@ -107,6 +108,8 @@ def test_the_renditions_are_written_as_their_tools_write_them(tmp_path: Path) ->
     assert "<p class=MsoNormal><span lang=EN-GB><b><span style='font-size:16.0pt'>" in word
     headed = build_gdocs(edition("2026-2027"), headings=True)
     assert '<h2 class="c5" id="h.c3"><span class="c3">Urban Mobility Data Spaces' in headed
+    headings = build_markdown(edition("2026-2027"), "headings")
+    assert "### WG 2: Chatbots for Resident Services\n\n- Leader - Okan Geray" in headings
     plain = build_markdown(edition("2026-2027"), "plain")
     assert "### 1.2 Climate-Resilient Water Management\n\n| Item | Details |" in plain
     assert "| WG1 - Mobility Data Space Reference Architecture | Published [" in plain

@@ -8,6 +8,8 @@ Two ways of writing it, both from the same values (samples/secondhand_model.py):
 - "bullets": no table at all: groups as ## headings, facts as bullets in other forms
   ("Lead: …", "Leaders - …", "**Status** …"), working groups as nested bullet lists
   ("- **WG 3: title** — Leader: name (org); Status: ongoing" with their details nested);
+- "headings": like "bullets", but each working group under a ### heading of its own
+  ("### WG 3: title") with its facts as bullets in the group's label form;
 - "plain": numbered headings ("## 1. Ongoing Thematic Groups", "### 1.2 City Platforms"),
   facts as lines of one paragraph (no hard breaks: markdown joins them) or as an
   "Item | Details" pipe table, working groups as a pipe table with number and title in one
@@ -63,7 +65,7 @@ def inline(content: str | RichText) -> str:
 
 
 def build_markdown(edition: Edition, style: str) -> str:
-    """The whole edition as one markdown file, "pipes", "bullets" or "plain"."""
+    """The whole edition as one markdown file: "pipes", "bullets", "headings" or "plain"."""
     out = [f"# {edition.label}", ""]
     if style == "pipes":
         out += _contents(edition)
@@ -72,7 +74,7 @@ def build_markdown(edition: Edition, style: str) -> str:
         if group.stage != stage:
             stage, section, number = group.stage, section + 1, 0
             heading = STAGES.get(stage or "", "Thematic Groups")
-            mark = {"pipes": "##", "bullets": "#", "plain": f"## {section}."}[style]
+            mark = {"pipes": "##", "plain": f"## {section}."}.get(style, "#")
             out += [f"{mark} {heading}", ""]
             if group.approved:
                 out += ["*Approved*", ""]
@@ -111,7 +113,9 @@ def _group(group: Group, turn: int, style: str) -> list[str]:
         out += [f"{line}  " for line in facts[:-1]] + facts[-1:] + [""]
     else:
         out += [f"- {line}" for line in facts] + [""]
-    if group.rows:
+    if group.rows and style == "headings":
+        out += _row_headings(group.rows, turn)
+    elif group.rows:
         out += [f"{head}# Working Groups", ""]
         out += _pipe_table(group.rows) if style == "pipes" else _row_bullets(group.rows, turn)
     labels = list(dict.fromkeys(p.label for p in group.proposals))
@@ -179,6 +183,21 @@ def _row_bullets(rows: list[Row], turn: int) -> list[str]:
         details.append(("meetings", "; ".join(row.meetings)))
         out += [f"  - {label(name, turn)}: {value}" for name, value in details]
     return [*out, ""]
+
+
+def _row_headings(rows: list[Row], turn: int) -> list[str]:
+    """Each working group under a ### heading of its own, its facts as bullets."""
+    out = []
+    form = FORMS[turn % len(FORMS)]
+    for row in rows:
+        out += [f"### WG {row.number}: {row.title}", ""]
+        details = [("leader", row.leaders), ("timeline", row.timeline)]
+        details += [("expected_publication", row.publication)]
+        details.append(("meetings", "; ".join(row.meetings)))
+        lines = [form.format(label=label(name, turn), value=value) for name, value in details]
+        lines.insert(1, form.format(label="Status", value=inline(row.status)))
+        out += [f"- {line}" for line in lines] + [""]
+    return out
 
 
 def _proposal(proposal: Proposal, head: str) -> list[str]:
