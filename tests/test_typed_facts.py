@@ -47,6 +47,14 @@ DECK = """# Ocean Work Plan 2031-2032
 **Secondary Objectives:**
 
 - To share the maps.
+
+## Sea Cities
+
+- Leaders -
+  - Jane Roe (City of Bergen)
+  - Okan Geray (Digital Dubai)
+- **Timeline**
+  - 2031–2032
 """
 
 
@@ -54,7 +62,7 @@ def test_typed_facts_give_the_plan(tmp_path: Path) -> None:
     path = tmp_path / "ocean-work-plan-2031-2032.md"
     path.write_text(DECK, encoding="utf-8")
     plan = extract_plan(parse_markdown(path), PROFILE)
-    (group,) = plan.thematic_groups
+    group, sea = plan.thematic_groups
     assert (group.name, group.stage) == ("Tidal Cities", "ongoing")
     assert [(x.name, x.role) for x in group.leaders] == [("Jane Roe", "leader")]
     assert (group.timeline.start_year, group.timeline.end_year) == (2031, 2032)
@@ -69,3 +77,10 @@ def test_typed_facts_give_the_plan(tmp_path: Path) -> None:
         ("primary", "To map the tides of every port city."),
         ("secondary", "To share the maps."),
     ]
+    assert sea.name == "Sea Cities"  # a label ending with a dash, its values nested under it
+    assert [(x.name, x.role) for x in sea.leaders] == [
+        ("Jane Roe", "leader"),
+        ("Okan Geray", "leader"),
+    ]
+    assert (sea.timeline.start_year, sea.timeline.end_year) == (2031, 2032)
+    assert plan.warnings == []

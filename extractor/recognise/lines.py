@@ -139,7 +139,9 @@ class LineRules:
         return True
 
     def bare_label(self: DeckReader, text: str, location: Location, level: int | None) -> bool:
-        """A fact's label on a line of its own ("Leader"): its value is the next line."""
+        """A fact's label on a line of its own ("Leader", "Leaders -"): its value is the next
+        line or the items nested under it."""
+        text = text.rstrip(" -\u2013\u2014")
         name = self.fact_name(text)
         section = self.mode != "facts" and self.section_title_like(text)
         if name is None or len(text) > MAX_LABEL or section:
