@@ -7,7 +7,8 @@ that the HTML reader sees what a reader of the page sees:
 - bold and font sizes set by class rules of the page's <style> block (".c5{font-weight:700}",
   "p.MsoTitle{font-size:28pt}"; rules for one class, not for classes in context) are copied
   into the elements' own style;
-- a paragraph in the title style (Word's MsoTitle, Google Docs' "title") is a level-1 heading;
+- a paragraph in the title style (Word's MsoTitle; Google Docs' "title", when the page's
+  style block styles that class, as Google Docs does) is a level-1 heading;
 - a short paragraph set clearly larger than the body text (the size most of the page's
   paragraphs are set in, when it is set) is a heading, levels following sizes: pages whose
   authors set headings in bold 16 pt rather than in a heading style, with or without
@@ -34,7 +35,6 @@ CSS_NOISE = re.compile(r"/\*.*?\*/|<!--|-->", re.S)
 CLASS_SELECTOR = re.compile(r"^(?:[a-z][a-z0-9]*)?\.([\w-]+)$", re.I)
 KEPT_DECLARATIONS = re.compile(r"(?:^|;)\s*(font-weight|font-size)\s*:\s*([^;]+)", re.I)
 FONT_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px)", re.I)
-TITLE_CLASSES = {"msotitle", "title"}
 WORD_LIST_CLASSES = ("msolistparagraph", "msolistbullet", "msolistnumber")
 WORD_LIST = re.compile(r"mso-list\s*:[^;]*?\blevel(\d+)", re.I)
 GDOCS_LIST = re.compile(r"^lst-kix_[\w]+-(\d+)$")
@@ -49,11 +49,12 @@ REDIRECT_HOSTS = {"www.google.com", "google.com"}
 
 def tidy_office_html(root: etree._Element) -> None:
     """Rewrite a parsed page in place (see the module's docstring)."""
-    _inline_class_styles(root)
+    styled = _inline_class_styles(root)
     _unwrap_redirects(root)
+    titles = {"msotitle"} | ({"title"} & styled)  # Google Docs styles its "title" class
     for el in root.iter("p", "div", "ul", "ol"):
         classes = {c.lower() for c in (el.get("class") or "").split()}
-        if el.tag == "p" and classes & TITLE_CLASSES:
+        if el.tag == "p" and classes & titles:
             el.tag = "h1"
         elif el.tag == "p" and (WORD_LIST.search(el.get("style") or "") or _word_list(classes)):
             _word_list_item(el)
@@ -62,30 +63,38 @@ def tidy_office_html(root: etree._Element) -> None:
     _headings_by_size(root)
 
 
-def _inline_class_styles(root: etree._Element) -> None:
+def _inline_class_styles(root: etree._Element) -> set[str]:
+    """Copy weights and sizes of one-class rules into the style of the elements they style;
+    the classes that have a rule of their own."""
     rules: dict[str, str] = {}
+    styled: set[str] = set()
     for style in root.iter("style"):
         for selectors, body in CSS_RULE.findall(CSS_NOISE.sub(" ", style.text or "")):
             kept = ";".join(f"{k}:{v.strip()}" for k, v in KEPT_DECLARATIONS.findall(body))
             for selector in selectors.split(","):
                 simple = CLASS_SELECTOR.match(selector.strip())  # ".c5", "p.MsoTitle" only
+                if simple:
+                    styled.add(simple[1].lower())
                 if kept and simple:
                     name = simple[1].lower()
                     rules[name] = (rules.get(name, "") + ";" + kept).strip(";")
     if not rules:
-        return
+        return styled
     for el in root.iter():
         if not isinstance(el.tag, str) or not el.get("class"):
             continue
         found = [rules[c.lower()] for c in el.get("class", "").split() if c.lower() in rules]
         if found:
             el.set("style", ";".join([*found, el.get("style") or ""]).strip(";"))
+    return styled
 
 
 def _unwrap_redirects(root: etree._Element) -> None:
     for link in root.iter("a"):
-        href = link.get("href") or ""
-        parts = urlsplit(href)
+        try:
+            parts = urlsplit(link.get("href") or "")
+        except ValueError:  # "http://[::1" and the like: left as written
+            continue
         if parts.netloc.lower() in REDIRECT_HOSTS and parts.path == "/url":
             target = parse_qs(parts.query).get("q")
             if target and target[0]:

@@ -140,3 +140,17 @@ def test_only_rules_for_one_class_are_followed(tmp_path: Path) -> None:
         ("Paragraph", None, "In context", False),  # ".card .x" needs a card around it
         ("Paragraph", None, "Own", True),
     ]
+
+
+def test_a_title_class_is_the_title_where_the_page_styles_it(tmp_path: Path) -> None:
+    styled = "<html><head><style>.title{font-size:26pt}</style></head><body>"
+    plain = "<html><body>"
+    card = '<p class="title">Rain Harvesting</p><p>Text of the page.</p></body></html>'
+    assert [type(b) for b in blocks(tmp_path, styled + card)] == [Heading, Paragraph]
+    assert [type(b) for b in blocks(tmp_path, plain + card)] == [Paragraph, Paragraph]
+
+
+def test_a_malformed_link_is_left_as_written(tmp_path: Path) -> None:
+    page = '<html><body><p><a href="http://[::1/url?q=x">odd</a> link</p></body></html>'
+    (found,) = blocks(tmp_path, page)
+    assert [(x.text, x.url) for x in found.content.links] == [("odd", "http://[::1/url?q=x")]
