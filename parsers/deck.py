@@ -74,11 +74,16 @@ class Link:
 
 @dataclass
 class RichText:
-    """Text with line breaks kept as newlines, whether all of it is bold, and its links."""
+    """Text with line breaks kept as newlines, whether all of it is bold, and its links.
+
+    labels are the run-in labels of a text not all bold, in order: words set in bold and
+    followed by plain words ("**Leader** Jane Roe" gives ["Leader"]).
+    """
 
     text: str
     bold: bool = False
     links: list[Link] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
 
 
 class _Text:

@@ -36,7 +36,8 @@ from parsers.deck import (
     Table,
 )
 from parsers.errors import InputError
-from parsers.runs import WHITESPACE, clean_url, tidy
+from parsers.office_html import LEVEL_ATTRIBUTE, tidy_office_html, without_list_glyphs
+from parsers.runs import WHITESPACE, clean_url, run_in_labels, tidy
 from parsers.slides import Rule, split_into_slides
 from parsers.source import describe_source, read_text
 
@@ -105,9 +106,11 @@ def parse_document(text: str, path: Path) -> etree._Element:
     """Parse HTML text with a parser that never touches the network."""
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
     try:
-        root = lxml.html.document_fromstring(XML_DECLARATION.sub("", text, count=1), parser=parser)
+        text = without_list_glyphs(XML_DECLARATION.sub("", text, count=1))
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as err:
         raise InputError(path, f"not readable as HTML ({err or 'empty document'})") from err
+    tidy_office_html(root)
     return root
 
 
@@ -169,12 +172,12 @@ def _walk_block(el: etree._Element, locate: LocateFn, level: int) -> Iterator[Bl
     elif tag in LISTS:
         for item in el:
             if isinstance(item.tag, str) and item.tag == "li":
-                yield from _walk_item(item, locate, level)
+                yield from _walk_item(item, locate, _item_level(item, level))
             elif isinstance(item.tag, str):
                 nested = level + 1 if item.tag in LISTS else level
                 yield from _walk_block(item, locate, nested)
     elif tag == "li":
-        yield from _walk_item(el, locate, level)
+        yield from _walk_item(el, locate, _item_level(el, level))
     elif tag == "table":
         table = read_table(el, locate)
         if table.rows:
@@ -191,6 +194,14 @@ def _walk_block(el: etree._Element, locate: LocateFn, level: int) -> Iterator[Bl
             yield Paragraph(content, locate(el))
     else:
         yield from _walk_container(el, locate, level)
+
+
+def _item_level(item: etree._Element, level: int) -> int:
+    """A list item's level: the one a word processor's export gave it, else its nesting."""
+    try:
+        return max(0, min(int(item.get(LEVEL_ATTRIBUTE) or level), 8))
+    except ValueError:
+        return level
 
 
 def _has_block_child(el: etree._Element) -> bool:
@@ -286,13 +297,27 @@ def _chrome(el: etree._Element) -> str | None:
     role = LANDMARK_ROLES.get((el.get("role") or "").strip().lower())
     if role is not None:
         return role
-    if el.tag == "nav":
+    if el.tag == "nav" or (el.tag in LISTS and _table_of_contents(el)):
         return "nav"
     if el.tag == "aside":
         return None if _inside(el, ASIDE_SCOPES) else "aside"
     if el.tag in {"header", "footer"}:
         return None if _inside(el, SCOPES) else el.tag
     return None
+
+
+def _table_of_contents(list_el: etree._Element) -> bool:
+    """A list whose every item is only a link within the page: a table of contents."""
+    items = list(list_el.iter("li"))
+    return bool(items) and all(_only_anchor_link(item) for item in items)
+
+
+def _only_anchor_link(item: etree._Element) -> bool:
+    links = [c for c in item if isinstance(c.tag, str) and c.tag == "a"]
+    own = (item.text or "") + "".join(c.tail or "" for c in item if isinstance(c.tag, str))
+    rest = [c for c in item if isinstance(c.tag, str) and c.tag not in {"a", *LISTS}]
+    href = links[0].get("href") or "" if len(links) == 1 else ""
+    return len(href) > 1 and href.startswith("#") and not own.strip() and not rest
 
 
 def _banner_headings(header: etree._Element) -> Iterator[etree._Element]:
@@ -379,4 +404,4 @@ class _RichBuilder:
             link_text = tidy("".join(p for p, _ in self.pieces[start:end]))
             if link_text and url:
                 links.append(Link(link_text, url))
-        return RichText(text, bold, links)
+        return RichText(text, bold, links, [] if bold else run_in_labels(self.pieces))

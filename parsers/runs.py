@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from parsers.deck import Link, RichText
 
 WHITESPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+MAX_RUN_IN = 60  # longer bold words are a bold phrase, not a label
 # Control characters left once line breaks and spaces are read (NUL, BEL, ESC, DEL, C1...):
 # no deck means them, and in a CSV, a report or a terminal they do harm.
 CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -52,4 +53,22 @@ def rich_from_runs(runs: Iterable[Run]) -> RichText:
         if text and clean_url(url):
             links.append(Link(text.replace("\n", " "), clean_url(url)))
         index = end
-    return RichText(tidy("".join(r.text for r in runs)), bold, links)
+    labels = run_in_labels((r.text, r.bold) for r in runs)
+    return RichText(tidy("".join(r.text for r in runs)), bold, links, labels)
+
+
+def run_in_labels(pieces: Iterable[tuple[str, bool]]) -> list[str]:
+    """The bold words followed by plain words on their line, in order: "**Leader** Jane"."""
+    segments: list[list] = []  # [text, bold], neighbours of one weight merged
+    for text, bold in pieces:
+        if segments and (segments[-1][1] == bold or not text.strip() and "\n" not in text):
+            segments[-1][0] += text  # spaces take the weight of what they follow
+        else:
+            segments.append([text, bold])
+    labels = []
+    for (text, bold), (after, _) in zip(segments, segments[1:], strict=False):
+        label = tidy(text).split("\n")[-1]
+        plain = after.split("\n")[0].strip()
+        if bold and label and not label.endswith(":") and len(label) <= MAX_RUN_IN and plain:
+            labels.append(label)
+    return labels

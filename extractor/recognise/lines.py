@@ -8,7 +8,14 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from extractor.model.plan import Deliverable, DeliverableStatus, Objective
-from extractor.recognise.text import EMAIL, OBJECTIVE_LABEL, URL, split_label, strip_symbols
+from extractor.recognise.text import (
+    EMAIL,
+    OBJECTIVE_LABEL,
+    URL,
+    split_dash_label,
+    split_label,
+    strip_symbols,
+)
 from normalizers.text import squash_spaces
 from parsers.deck import Link, ListItem, Location, Paragraph, RichText
 
@@ -25,6 +32,7 @@ class LineRules:
 
     def read_line(self: DeckReader, block: Paragraph | ListItem) -> bool:
         """Read a paragraph or list item; whether it was put to use."""
+        block = self._run_in_facts(block)
         parts = self._fact_lines(block)
         if len(parts) > 1:
             return all([self.read_line(part) for part in parts])
@@ -53,6 +61,22 @@ class LineRules:
             "contact": self._contact_line,
         }.get(self.mode or "", self._loose_line)
         return handler(block, text)
+
+    def _run_in_facts(self: DeckReader, block: Paragraph | ListItem) -> Paragraph | ListItem:
+        """ "**Leader** Jane Roe" read as "Leader: Jane Roe" where the bold words name a fact."""
+        labels = [label for label in block.content.labels if self.fact_name(label)]
+        if not labels:
+            return block
+        text, cursor, out = block.text, 0, []
+        for label in labels:
+            found = re.compile(rf"(?:^|(?<=\s)){re.escape(label)}(?=\s)").search(text, cursor)
+            if found is None:
+                continue
+            separated = text[found.end() :].lstrip(" ").startswith((":", "-", "–", "—"))
+            out.append(text[cursor : found.end()] + ("" if separated else ":"))
+            cursor = found.end()
+        out.append(text[cursor:])
+        return replace(block, content=replace(block.content, text="".join(out), labels=[]))
 
     def _fact_lines(self: DeckReader, block: Paragraph | ListItem) -> list[Paragraph | ListItem]:
         """A block holding two or more "Label: value" facts, one block per fact: lines of a
@@ -89,9 +113,11 @@ class LineRules:
         return re.compile(rf"(?:^|(?<=\s))(?:{alternatives})\s*:", re.I)
 
     def _sub_heading(self: DeckReader, block: Paragraph | ListItem, text: str) -> bool:
-        """A bold line, or a short one that no list item holds, may be a section's title."""
+        """A bold line, or a short one that no list item holds, may be a section's title
+        ("Suggested Scope", "Primary Objective:"); one with a labelled value may not."""
         short = len(text) <= MAX_LABEL and not isinstance(block, ListItem)
-        return (block.content.bold or short) and not split_label(text)
+        labelled = split_label(text)
+        return (block.content.bold or short) and not (labelled and labelled[1])
 
     def fact_name(self: DeckReader, label: str) -> str | None:
         """The field a label names ("Co-leads" -> "co-leader"), or None."""
@@ -100,16 +126,22 @@ class LineRules:
     def fact_line(
         self: DeckReader, text: str, location: Location, level: int | None, links: list[Link]
     ) -> bool:
-        """A "Label: value" line whose label names a fact."""
-        labelled = split_label(text)
-        name = self.fact_name(labelled[0]) if labelled else None
-        if name is None:
+        """A "Label: value" (or "Label - value") line whose label names a fact."""
+        name, labelled = None, None
+        for split in (split_label, split_dash_label):
+            labelled = split(text)
+            name = self.fact_name(labelled[0]) if labelled else None
+            if name is not None:
+                break
+        if name is None or labelled is None:
             return False
         self.take_fact(name, labelled[1], location, level, links)
         return True
 
     def bare_label(self: DeckReader, text: str, location: Location, level: int | None) -> bool:
-        """A fact's label on a line of its own ("Leader"): its value is the next line."""
+        """A fact's label on a line of its own ("Leader", "Leaders -"): its value is the next
+        line or the items nested under it."""
+        text = text.rstrip(" -\u2013\u2014")
         name = self.fact_name(text)
         section = self.mode != "facts" and self.section_title_like(text)
         if name is None or len(text) > MAX_LABEL or section:
@@ -142,6 +174,9 @@ class LineRules:
         if draft is None:
             self.n.warn("objective before any thematic group", text, block.location)
             return False
+        if block.content.bold and text.endswith(":") and not isinstance(block, ListItem):
+            draft.group.objectives_intro = strip_symbols(text)  # "Working Group X would:"
+            return True
         labelled = OBJECTIVE_LABEL.match(text)
         objective = Objective(text, self.objective_kind)
         if labelled:

@@ -8,6 +8,8 @@ from normalizers.text import squash_spaces
 
 SYMBOLS = " \t■▪□●•◦‣▸►–-*·:"
 LABEL = re.compile(r"^(?P<label>[^:]{1,60}?)\s*:\s*(?P<value>.*)$", re.S)
+# "Leader - Jane Roe": a label set off by a spaced dash (the first one) instead of a colon.
+DASH_LABEL = re.compile(r"^(?P<label>[^:]{1,60}?)\s+[-–—]\s+(?P<value>.*\S.*)$", re.S)
 OBJECTIVE_LABEL = re.compile(r"^\(?(?P<label>[a-z]|\d{1,2}|[ivx]{1,4})[).]\s+(?P<text>.+)$", re.S)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:]")
@@ -37,6 +39,12 @@ def heading_text(text: str) -> str:
 def split_label(text: str) -> tuple[str, str] | None:
     """ "Leader: Jane Roe" -> ("Leader", "Jane Roe"); None without a short label."""
     found = LABEL.match(text)
+    return (found["label"].strip(), found["value"].strip()) if found else None
+
+
+def split_dash_label(text: str) -> tuple[str, str] | None:
+    """ "Leader - Jane Roe" -> ("Leader", "Jane Roe"); None without a spaced dash."""
+    found = DASH_LABEL.match(text)
     return (found["label"].strip(), found["value"].strip()) if found else None
 
 

@@ -54,7 +54,7 @@ class WorkingGroupRules:
         level = block.level if isinstance(block, ListItem) else None
         found = self.p.sections["working_group_heading"].match(text)
         if found and self.current is not None and _opens(clean(text)[found.end() :], found):
-            return self._open_from(text, found, block.location, level)
+            return self._open_from(text, found, block.location, level, block.content.links)
         if BARE_NUMBER.match(text) and (self.working or self.mode in WG_MODES):
             return self._number_line(int(text), block.location)
         working = self.working
@@ -82,7 +82,9 @@ class WorkingGroupRules:
         self.open_working_group(number, "", location, None)
         return True
 
-    def _open_from(self: DeckReader, text, found, location: Location, level: int | None) -> bool:
+    def _open_from(
+        self: DeckReader, text, found, location: Location, level: int | None, links=()
+    ) -> bool:
         number = int(found.group("number"))
         rest = LEADING_SEPARATORS.sub("", text[found.end() :]).strip()
         if rest == found.group("number"):
@@ -94,7 +96,8 @@ class WorkingGroupRules:
         else:
             working = self.open_working_group(number, title, location, level)
         for name, value in facts:
-            working.add(name, value, location, -1 if level is None else level)
+            own = [link for link in links if link.text in value]  # "Status: Done <link>"
+            working.add(name, value, location, -1 if level is None else level, own)
         return True
 
     def open_working_group(
