@@ -149,6 +149,8 @@ def _gdocs_list_level(el: etree._Element) -> None:
 def _headings_by_size(root: etree._Element) -> None:
     """Short paragraphs set clearly larger than the body text are headings (below level 1,
     which the title and the page's own top headings keep)."""
+    if not any("font-size" in (el.get("style") or "") for el in root.iter("p", "span")):
+        return  # no size is set: a web page like most
     sized = [(p, _size(p)) for p in root.iter("p") if not _in_list_or_table(p)]
     weights: Counter[float] = Counter()
     for p, size in sized:
@@ -166,10 +168,8 @@ def _size(el: etree._Element) -> float | None:
     """The largest font size (in points) set on the element or inside it, over its text."""
     sizes = []
     for node in el.iter():
-        if not isinstance(node.tag, str) or not "".join(node.itertext()).strip():
-            continue
-        found = FONT_SIZE.findall(node.get("style") or "")
-        if found:
+        found = FONT_SIZE.findall(node.get("style") or "") if isinstance(node.tag, str) else []
+        if found and "".join(node.itertext()).strip():
             value, unit = found[-1]
             sizes.append(float(value) * (0.75 if unit.lower() == "px" else 1.0))
     return max(sizes) if sizes else None
