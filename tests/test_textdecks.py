@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from sample_paths import ROOT, SAMPLES
-from textdeck_html import build_gdocs, build_word
+from textdeck_html import BUILDERS, build_gdocs, build_word
 from textdeck_markdown import build_markdown
 
 from extractor.compare.diff import diff_plans
@@ -31,16 +31,6 @@ from plan_facts import plan_facts  # noqa: E402
 from secondhand_model import Edition, read_edition  # noqa: E402
 
 EDITIONS = ("2025-2026", "2026-2027")
-BUILDERS = {
-    "pipes.md": lambda edition: build_markdown(edition, "pipes"),
-    "bullets.md": lambda edition: build_markdown(edition, "bullets"),
-    "headings.md": lambda edition: build_markdown(edition, "headings"),
-    "plain.md": lambda edition: build_markdown(edition, "plain"),
-    "word.html": build_word,
-    "word-filtered.html": lambda edition: build_word(edition, filtered=True),
-    "gdocs.html": build_gdocs,
-    "gdocs-headings.html": lambda edition: build_gdocs(edition, headings=True),
-}
 # Renditions whose plan differs from the markdown's today, and why.
 NOT_UNDERSTOOD: dict[str, str] = {}
 

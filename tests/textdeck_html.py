@@ -21,7 +21,7 @@ from sample_paths import SAMPLES
 
 sys.path.insert(0, str(SAMPLES))
 
-from textdeck_markdown import STAGES, label  # noqa: E402
+from textdeck_markdown import STAGES, build_markdown, label  # noqa: E402
 
 from parsers.deck import RichText  # noqa: E402
 
@@ -401,3 +401,16 @@ def _g_objectives(group: Group) -> list[str]:
         out.append(_g_p(_g_span("Expected deliverables", "c1")))
         out.append(_g_list([_g_span(escape(f"{d}.")) for d in group.deliverables]))
     return out
+
+
+# Every text deck the tests write, by the suffix of its file name.
+BUILDERS = {
+    "pipes.md": lambda edition: build_markdown(edition, "pipes"),
+    "bullets.md": lambda edition: build_markdown(edition, "bullets"),
+    "headings.md": lambda edition: build_markdown(edition, "headings"),
+    "plain.md": lambda edition: build_markdown(edition, "plain"),
+    "word.html": build_word,
+    "word-filtered.html": lambda edition: build_word(edition, filtered=True),
+    "gdocs.html": build_gdocs,
+    "gdocs-headings.html": lambda edition: build_gdocs(edition, headings=True),
+}
