@@ -18,6 +18,8 @@ that the HTML reader sees what a reader of the page sees:
   glyph Word writes before the text (a number or letter it writes there is kept as text);
   Google Docs' lists, written as sibling lists with the level in their class
   ("lst-kix_…-1"), keep that level;
+- Word's table of contents (paragraphs of the MsoToc1, MsoToc2… and MsoTocHeading styles) is
+  left out, as a list of links within the page is;
 - Google's redirect links (https://www.google.com/url?q=<target>&…) point to their target.
 """
 
@@ -54,7 +56,9 @@ def tidy_office_html(root: etree._Element) -> None:
     titles = {"msotitle"} | ({"title"} & styled)  # Google Docs styles its "title" class
     for el in root.iter("p", "div", "ul", "ol"):
         classes = {c.lower() for c in (el.get("class") or "").split()}
-        if el.tag == "p" and classes & titles:
+        if el.tag == "p" and any(c.startswith("msotoc") for c in classes):
+            el.set("hidden", "")  # Word's table of contents (MsoToc1…, MsoTocHeading)
+        elif el.tag == "p" and classes & titles:
             el.tag = "h1"
         elif el.tag == "p" and (WORD_LIST.search(el.get("style") or "") or _word_list(classes)):
             _word_list_item(el)

@@ -86,6 +86,9 @@ def test_the_renditions_are_written_as_their_tools_write_them(tmp_path: Path) ->
     word = build_word(edition("2026-2027"))
     assert "<p class=MsoTitle>" in word and "<![if !supportLists]>" in word
     assert "<o:p></o:p>" in word and "<!--[if gte mso 9]>" in word
+    assert (
+        "<p class=MsoToc2 style='tab-stops:right dotted 451.0pt'><span class=MsoHyperlink>" in word
+    )
     gdocs = build_gdocs(edition("2026-2027"))
     assert "<h1" not in gdocs and "<h2" not in gdocs and "lst-kix_a1-1 start" in gdocs
     assert "https://www.google.com/url?q=https://u4ssc.example.org" in gdocs
