@@ -7,11 +7,15 @@ secondhand.py) the plan is compared with the plan of the markdown of the same ed
 of (record key, field, value) facts (bench/plan_facts.py); the table also gives the number of
 changes `actionplan diff` finds between the two (0 when the rendition reads as the markdown
 does) and the number of warnings. A rendition the tool cannot read at all scores 0 and says why.
+Then the same for the text decks tests/test_textdecks.py writes (hand-typed markdown, Word's
+and Google Docs' web pages of the 2025-2026 and 2026-2027 editions), written to a temporary
+folder by the tests' own builders.
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +61,25 @@ def renditions() -> list[tuple[Path, Path]]:
     return pairs
 
 
+def text_renditions(folder: Path) -> list[tuple[Path, Path]]:
+    """(markdown, text deck) for every deck tests/textdeck_html.py builds, written in folder."""
+    sys.path[:0] = [str(ROOT / "tests"), str(SAMPLES)]
+    from textdeck_html import BUILDERS
+
+    from secondhand_model import read_edition
+
+    pairs = []
+    for markdown in sorted(SAMPLES.glob("*.md")):
+        if "2024-2025" in markdown.name:
+            continue  # the seed edition: the text decks are made of the others
+        edition = read_edition(markdown)
+        for kind, build in BUILDERS.items():
+            path = folder / f"{markdown.stem}-{kind}"
+            path.write_text(build(edition), encoding="utf-8")
+            pairs.append((markdown, path))
+    return pairs
+
+
 def measure(reference: Plan, path: Path, profile: Profile) -> Result:
     """Score one rendition against the reference plan."""
     facts = plan_facts(reference)
@@ -74,10 +97,11 @@ def main() -> None:
     profile = load_profile(DEFAULT_PROFILE, ())
     references: dict[Path, Plan] = {}
     results = []
-    for markdown, path in renditions():
-        if markdown not in references:
-            references[markdown] = extract_plan(parse_file(markdown), profile)
-        results.append(measure(references[markdown], path, profile))
+    with tempfile.TemporaryDirectory() as folder:
+        for markdown, path in renditions() + text_renditions(Path(folder)):
+            if markdown not in references:
+                references[markdown] = extract_plan(parse_file(markdown), profile)
+            results.append(measure(references[markdown], path, profile))
     print(
         f"{'rendition':<48} {'facts':>5} {'prec':>6} {'recall':>6} {'F1':>6} "
         f"{'diff':>5} {'warn':>5}"

@@ -10,7 +10,7 @@ in an <article> or <section>, where it is a call-out of that content; the page's
 and <footer> (role="banner", "contentinfo"), that is those not inside an <article>, <aside>,
 <main>, <nav> or <section>, of which only the headings of the header are read (they may name
 the document); and whatever is hidden (the hidden attribute, aria-hidden="true",
-display:none).
+display:none), blocks and words inside a paragraph alike.
 """
 
 from __future__ import annotations
@@ -288,11 +288,16 @@ def _joined_text(elements: list[etree._Element]) -> RichText:
     return builder.build()
 
 
+def _hidden(el: etree._Element) -> bool:
+    """Hidden by the hidden attribute, aria-hidden="true" or display:none in its style."""
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").strip() == "true":
+        return True
+    return bool(HIDDEN_STYLE.search(el.get("style") or ""))
+
+
 def _chrome(el: etree._Element) -> str | None:
     """What site chrome an element is ("nav", "aside", "header", "footer", "hidden"), or None."""
-    if el.get("hidden") is not None or (el.get("aria-hidden") or "").strip() == "true":
-        return "hidden"
-    if HIDDEN_STYLE.search(el.get("style") or ""):
+    if _hidden(el):
         return "hidden"
     role = LANDMARK_ROLES.get((el.get("role") or "").strip().lower())
     if role is not None:
@@ -380,7 +385,7 @@ class _RichBuilder:
     def add_element(self, el: etree._Element, bold: bool, with_tail: bool) -> None:
         outer_bold = bold
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag and tag not in SKIPPED:
+        if tag and tag not in SKIPPED and not _hidden(el):
             bold = bold or tag in BOLD_TAGS or bool(BOLD_STYLE.search(el.get("style") or ""))
             if tag == "br":
                 self.add_break()

@@ -18,6 +18,8 @@ that the HTML reader sees what a reader of the page sees:
   glyph Word writes before the text (a number or letter it writes there is kept as text);
   Google Docs' lists, written as sibling lists with the level in their class
   ("lst-kix_…-1"), keep that level;
+- Word's table of contents (paragraphs of the MsoToc1, MsoToc2… and MsoTocHeading styles) is
+  left out, as a list of links within the page is;
 - Google's redirect links (https://www.google.com/url?q=<target>&…) point to their target.
 """
 
@@ -54,7 +56,9 @@ def tidy_office_html(root: etree._Element) -> None:
     titles = {"msotitle"} | ({"title"} & styled)  # Google Docs styles its "title" class
     for el in root.iter("p", "div", "ul", "ol"):
         classes = {c.lower() for c in (el.get("class") or "").split()}
-        if el.tag == "p" and classes & titles:
+        if el.tag == "p" and any(c.startswith("msotoc") for c in classes):
+            el.set("hidden", "")  # Word's table of contents (MsoToc1…, MsoTocHeading)
+        elif el.tag == "p" and classes & titles:
             el.tag = "h1"
         elif el.tag == "p" and (WORD_LIST.search(el.get("style") or "") or _word_list(classes)):
             _word_list_item(el)
@@ -149,6 +153,8 @@ def _gdocs_list_level(el: etree._Element) -> None:
 def _headings_by_size(root: etree._Element) -> None:
     """Short paragraphs set clearly larger than the body text are headings (below level 1,
     which the title and the page's own top headings keep)."""
+    if not any("font-size" in (el.get("style") or "") for el in root.iter("p", "span")):
+        return  # no size is set: a web page like most
     sized = [(p, _size(p)) for p in root.iter("p") if not _in_list_or_table(p)]
     weights: Counter[float] = Counter()
     for p, size in sized:
@@ -166,10 +172,8 @@ def _size(el: etree._Element) -> float | None:
     """The largest font size (in points) set on the element or inside it, over its text."""
     sizes = []
     for node in el.iter():
-        if not isinstance(node.tag, str) or not "".join(node.itertext()).strip():
-            continue
-        found = FONT_SIZE.findall(node.get("style") or "")
-        if found:
+        found = FONT_SIZE.findall(node.get("style") or "") if isinstance(node.tag, str) else []
+        if found and "".join(node.itertext()).strip():
             value, unit = found[-1]
             sizes.append(float(value) * (0.75 if unit.lower() == "px" else 1.0))
     return max(sizes) if sizes else None

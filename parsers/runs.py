@@ -59,6 +59,9 @@ def rich_from_runs(runs: Iterable[Run]) -> RichText:
 
 def run_in_labels(pieces: Iterable[tuple[str, bool]]) -> list[str]:
     """The bold words followed by plain words on their line, in order: "**Leader** Jane"."""
+    pieces = list(pieces)
+    if not any(bold for _, bold in pieces):
+        return []
     segments: list[list] = []  # [text, bold], neighbours of one weight merged
     for text, bold in pieces:
         if segments and (segments[-1][1] == bold or not text.strip() and "\n" not in text):

@@ -29,6 +29,10 @@ WORD = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
 </xml><![endif]--><style><!-- p.MsoTitle {font-size:28.0pt;} --></style></head>
 <body lang=EN-GB><div class=WordSection1>
 <p class=MsoTitle><span lang=EN-GB>Work Plan 2031<o:p></o:p></span></p>
+<p class=MsoTocHeading>Contents</p>
+<p class=MsoToc1><span class=MsoHyperlink><a href="#_Toc15000001">Ocean Cities<span
+style='color:windowtext;display:none;mso-hide:screen'>. </span><span
+style='color:windowtext;display:none;mso-hide:screen'>2</span></a></span></p>
 <h2><span lang=EN-GB>Ocean Cities<o:p></o:p></span></h2>
 <p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'>
 <![if !supportLists]><span style='font-family:Symbol'>·<span style='font:7.0pt "Times New
@@ -41,13 +45,13 @@ style='font-family:"Courier New"'>o<span>&nbsp;&nbsp; </span></span><![endif]>Ne
 <p class=MsoListParagraph style='text-indent:-18.0pt'><span style='font-family:Symbol'>·<span
 style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span>Glyph without markup</p>
 <p class=MsoListParagraph><b>I</b> stay</p>
-<p class=MsoNormal>Plain &nbsp;text<o:p></o:p></p>
+<p class=MsoNormal>Plain &nbsp;text<span style='display:none'> hidden</span><o:p></o:p></p>
 </div></body></html>"""
 
 
 def test_word_title_and_list_paragraphs(tmp_path: Path) -> None:
     assert [shape(b) for b in blocks(tmp_path, WORD)] == [
-        ("Heading", 1, "Work Plan 2031", False),
+        ("Heading", 1, "Work Plan 2031", False),  # no table of contents
         ("Heading", 2, "Ocean Cities", False),
         ("ListItem", 0, "Lead: Jane Roe", False),
         ("ListItem", 1, "Nested", False),
@@ -55,7 +59,7 @@ def test_word_title_and_list_paragraphs(tmp_path: Path) -> None:
         ("ListItem", 0, "Filtered", False),  # the list style, without mso-list
         ("ListItem", 0, "Glyph without markup", False),  # a filtered page's bullet span
         ("ListItem", 0, "I stay", False),  # a bold letter is no bullet
-        ("Paragraph", None, "Plain text", False),
+        ("Paragraph", None, "Plain text", False),  # hidden words are not read
     ]
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from sample_paths import ROOT, SAMPLES
-from textdeck_html import build_gdocs, build_word
+from textdeck_html import BUILDERS, build_gdocs, build_word
 from textdeck_markdown import build_markdown
 
 from extractor.compare.diff import diff_plans
@@ -31,16 +31,6 @@ from plan_facts import plan_facts  # noqa: E402
 from secondhand_model import Edition, read_edition  # noqa: E402
 
 EDITIONS = ("2025-2026", "2026-2027")
-BUILDERS = {
-    "pipes.md": lambda edition: build_markdown(edition, "pipes"),
-    "bullets.md": lambda edition: build_markdown(edition, "bullets"),
-    "headings.md": lambda edition: build_markdown(edition, "headings"),
-    "plain.md": lambda edition: build_markdown(edition, "plain"),
-    "word.html": build_word,
-    "word-filtered.html": lambda edition: build_word(edition, filtered=True),
-    "gdocs.html": build_gdocs,
-    "gdocs-headings.html": lambda edition: build_gdocs(edition, headings=True),
-}
 # Renditions whose plan differs from the markdown's today, and why.
 NOT_UNDERSTOOD: dict[str, str] = {}
 
@@ -96,6 +86,9 @@ def test_the_renditions_are_written_as_their_tools_write_them(tmp_path: Path) ->
     word = build_word(edition("2026-2027"))
     assert "<p class=MsoTitle>" in word and "<![if !supportLists]>" in word
     assert "<o:p></o:p>" in word and "<!--[if gte mso 9]>" in word
+    assert (
+        "<p class=MsoToc2 style='tab-stops:right dotted 451.0pt'><span class=MsoHyperlink>" in word
+    )
     gdocs = build_gdocs(edition("2026-2027"))
     assert "<h1" not in gdocs and "<h2" not in gdocs and "lst-kix_a1-1 start" in gdocs
     assert "https://www.google.com/url?q=https://u4ssc.example.org" in gdocs

@@ -21,7 +21,7 @@ from sample_paths import SAMPLES
 
 sys.path.insert(0, str(SAMPLES))
 
-from textdeck_markdown import STAGES, label  # noqa: E402
+from textdeck_markdown import STAGES, build_markdown, label  # noqa: E402
 
 from parsers.deck import RichText  # noqa: E402
 
@@ -106,6 +106,7 @@ def _word_page(edition: Edition) -> str:
     out = [WORD_HEAD.format(title=escape(edition.label))]
     out.append(_word_p(escape(edition.label), "MsoTitle"))
     out.append(_word_p("&nbsp;"))
+    out += _word_contents(edition)
     stage = None
     for turn, group in enumerate(edition.groups):
         if group.stage != stage:
@@ -120,6 +121,27 @@ def _word_page(edition: Edition) -> str:
     out += [_word_p(f'U4SSC website: <a href="{w}">{w}</a>') for w in edition.websites]
     out.append("<![if !supportLineBreakNewLine]><br><![endif]>")
     return "\n".join(out) + "\n</div>\n</body>\n</html>\n"
+
+
+def _word_contents(edition: Edition) -> list[str]:
+    """Word's table of contents: MsoToc paragraphs linking to the headings' bookmarks, their
+    page numbers hidden on screen."""
+    hidden = "<span style='color:windowtext;display:none;mso-hide:screen'>"
+    entries, stage = [], None
+    for page, group in enumerate(edition.groups, 2):
+        if group.stage != stage:
+            stage = group.stage
+            entries.append((1, STAGES.get(stage or "", "Thematic Groups"), page))
+        entries.append((2, group.name, page))
+    out = [_word_p("<b>Contents</b>", "MsoTocHeading")]
+    for number, (level, text, page) in enumerate(entries, 1):
+        out.append(
+            f"<p class=MsoToc{level} style='tab-stops:right dotted 451.0pt'>"
+            f'<span class=MsoHyperlink><a href="#_Toc1500{number:05d}">{escape(text)}'
+            f"{hidden}<span style='mso-tab-count:1 dotted'>. </span></span>{hidden}{page}"
+            "</span></a></span></p>"
+        )
+    return out
 
 
 def _word_group(group: Group, turn: int) -> list[str]:
@@ -401,3 +423,16 @@ def _g_objectives(group: Group) -> list[str]:
         out.append(_g_p(_g_span("Expected deliverables", "c1")))
         out.append(_g_list([_g_span(escape(f"{d}.")) for d in group.deliverables]))
     return out
+
+
+# Every text deck the tests write, by the suffix of its file name.
+BUILDERS = {
+    "pipes.md": lambda edition: build_markdown(edition, "pipes"),
+    "bullets.md": lambda edition: build_markdown(edition, "bullets"),
+    "headings.md": lambda edition: build_markdown(edition, "headings"),
+    "plain.md": lambda edition: build_markdown(edition, "plain"),
+    "word.html": build_word,
+    "word-filtered.html": lambda edition: build_word(edition, filtered=True),
+    "gdocs.html": build_gdocs,
+    "gdocs-headings.html": lambda edition: build_gdocs(edition, headings=True),
+}
