@@ -112,3 +112,19 @@ def test_importing_the_api_reads_no_deck_parser() -> None:
     probe = "import sys, extractor.api; print(sorted(m for m in sys.modules if m.startswith(('pptx', 'pdfplumber', 'pdfminer', 'markdown_it'))))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_one_deck_in_one_worker_imports_no_pool_nor_diff(tmp_path: Path) -> None:
+    # A one-worker batch runs in-process, and a store's first edition is compared with none:
+    # neither the process pool nor the diff between editions is imported.
+    deck = ROOT / "samples" / "u4ssc-action-plan-2024-2025.md"
+    probe = (
+        "import sys\nfrom extractor.cli.main import main\n"
+        f"try:\n    main(['extract', {str(deck)!r}, '-o', {str(tmp_path)!r}, '-q', '--workers', '1'])\n"
+        "except SystemExit as stop:\n    assert stop.code == 0, stop.code\n"
+        "print(sorted(m for m in sys.modules if m in ('concurrent.futures.process', "
+        "'extractor.batch.pool', 'extractor.compare.diff', 'extractor.compare.matching')))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    assert (tmp_path / "actionplans.sqlite").is_file()

@@ -251,3 +251,24 @@ def test_a_progress_bar_only_on_a_terminal_and_not_with_quiet(tmp_path: Path) ->
     piped = run_script("extract", decks, "-o", tmp_path / "c")
     assert piped.returncode == 0 and piped.stdout == ""
     assert "\r" not in piped.stderr and len(piped.stderr.splitlines()) == 3  # 2 decks, summary
+
+
+def test_a_run_reads_its_profile_once(tmp_path: Path, monkeypatch) -> None:
+    # The command checks the profile before the batch starts; the batch takes it from the cache.
+    import extractor.batch.jobs as jobs
+    import extractor.profile.load as profiles
+
+    loads = []
+
+    def counted(*args):
+        loads.append(args)
+        return load_profile(*args)
+
+    load_profile = profiles.load_profile
+    monkeypatch.setattr(profiles, "load_profile", counted)
+    monkeypatch.setattr(jobs, "load_profile", counted)
+    jobs.cached_profile.cache_clear()
+    code, _, stderr = run_cli("extract", SEED, SEED_HTML, "-o", tmp_path / "out", "--workers", "1")
+    assert code == 0, stderr
+    assert len(loads) == 1
+    jobs.cached_profile.cache_clear()

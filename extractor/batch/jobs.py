@@ -122,9 +122,19 @@ def job_profile(job: Job) -> Profile:
 
 def settings_profile(settings: Settings) -> Profile:
     """A run's profile, from this process's cache while its files are unchanged."""
-    files = (settings.profile, *settings.aliases)
-    stamp = tuple((s.st_mtime_ns, s.st_size) for s in (f.stat() for f in files))
-    return cached_profile(settings.profile, settings.aliases, stamp)
+    return files_profile(settings.profile, settings.aliases)
+
+
+def files_profile(path: Path, aliases: tuple[Path, ...] = ()) -> Profile:
+    """The profile of these files, from this process's cache while they are unchanged.
+
+    ProfileError as load_profile raises it: a file that cannot be read is named.
+    """
+    try:
+        stamp = tuple((s.st_mtime_ns, s.st_size) for s in (f.stat() for f in (path, *aliases)))
+    except OSError:
+        return load_profile(path, aliases)  # says which file cannot be read, and why
+    return cached_profile(path, aliases, stamp)
 
 
 def content_sha256(plan: Plan, content: dict | None = None) -> str:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,8 +22,7 @@ from extractor.batch.manifest import (
     write_manifest,
 )
 from extractor.batch.outputs import is_output_folder, is_report_page
-from extractor.batch.sandbox import MB, die_with_parent, process_context
-from extractor.batch.signals import leave_signals_to_parent
+from extractor.batch.sandbox import MB
 from extractor.profile.load import DEFAULT_PROFILE
 from extractor.writers.atomic import check_writable, remove_leftovers
 from extractor.writers.files import DEFAULT_FORMATS
@@ -229,8 +227,9 @@ class _Run:
         try:
             self._schedule(executor, window)
         except KeyboardInterrupt:
-            if isinstance(executor, LocalPool):
-                executor.kill_workers()
+            kill_workers = getattr(executor, "kill_workers", None)  # a LocalPool's (pool.py)
+            if kill_workers is not None:
+                kill_workers()
             raise
         finally:
             if own:
@@ -297,23 +296,9 @@ def local_executor(workers: int) -> Executor:
     """A pool of worker processes; in-process for one worker. Every input is sandboxed anyway."""
     if workers <= 1:
         return InlineExecutor()
-    return LocalPool(workers, process_context(), initializer=init_worker)
+    from extractor.batch.pool import local_pool
 
-
-def init_worker() -> None:
-    """A pool worker dies with the batch and leaves Ctrl-C and SIGTERM to it."""
-    die_with_parent()
-    leave_signals_to_parent()
-
-
-class LocalPool(ProcessPoolExecutor):
-    """The local pool of worker processes, which an interrupted batch can stop at once."""
-
-    def kill_workers(self) -> None:
-        """Kill every worker process (their sandboxes die with them)."""
-        for process in list((getattr(self, "_processes", None) or {}).values()):
-            with contextlib.suppress(OSError, ValueError):
-                process.kill()
+    return local_pool(workers)
 
 
 class InlineExecutor(Executor):

@@ -98,8 +98,9 @@ def extract(sources, outdir, formats, profile_path, alias_files, **batch) -> Non
 
 
 def _extract(sources, outdir, formats, profile_path, alias_files, batch: dict) -> None:
+    from extractor.batch.jobs import files_profile
     from extractor.batch.run import collect_inputs
-    from extractor.profile.load import DEFAULT_PROFILE, ProfileError, load_profile
+    from extractor.profile.load import DEFAULT_PROFILE, ProfileError
 
     writers = parse_formats(formats)
     check_output_folder(outdir)
@@ -107,8 +108,8 @@ def _extract(sources, outdir, formats, profile_path, alias_files, batch: dict) -
         raise CommandError("--format parquet", "needs pandas and pyarrow: "
                            "pip install 'actionplan[data]'")  # fmt: skip
     profile_path = profile_path or DEFAULT_PROFILE
-    try:
-        load_profile(profile_path, alias_files)
+    try:  # loaded once: the batch takes it from the cache
+        files_profile(profile_path, tuple(alias_files))
     except ProfileError as err:
         raise CommandError(str(err)) from err
     files = collect_inputs(sources, exclude=outdir)

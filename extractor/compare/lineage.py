@@ -7,7 +7,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from extractor.compare.diff import match_groups, match_working_groups
 from extractor.compare.kinds import EntityKind
 from extractor.model.plan import Plan
 
@@ -41,6 +40,8 @@ def links(old: Plan | None, new: Plan) -> list[Link]:
 
     Groups are matched as the diff matches them, working groups within matched groups only.
     """
+    if old:  # a first edition has nothing to match: the diff is not even imported
+        from extractor.compare.diff import match_groups, match_working_groups
     groups = match_groups(old, new) if old else {}
     found = []
     for g, group in enumerate(new.thematic_groups):

@@ -150,8 +150,12 @@ def previous_calendar(folder: Path) -> str | None:
 def with_previous_calendar(
     files: dict[str, str], plan: Plan, previous: str | None
 ) -> dict[str, str]:
-    """The edition's files, meetings.ics made again to carry on an earlier one, if any."""
-    if previous is None or CALENDAR not in files:
+    """The edition's files, meetings.ics made again to carry on an earlier one, if any.
+
+    An earlier one with the bytes of the new one is carried on as it is: every event keeps its
+    content and SEQUENCE, so making it again would give the same bytes (a re-run's usual case).
+    """
+    if previous is None or CALENDAR not in files or previous == files[CALENDAR]:
         return files
     return {**files, CALENDAR: meetings_ics(plan, previous)}
 

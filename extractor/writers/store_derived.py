@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from extractor.compare.diff import diff_plans
 from extractor.compare.history import Lead, Sighting, history_table
 from extractor.compare.kinds import EntityKind
 from extractor.compare.lineage import Link, lineage_ids, links, period_order
@@ -88,6 +87,8 @@ def _compare(conn: sqlite3.Connection, old: Plan | None, new: Plan, directory: D
         [(new_id, link.entity, link.id, link.previous_id) for link in links(old, new)],
     )
     if old is not None:
+        from extractor.compare.diff import diff_plans  # not needed by a store's first edition
+
         records = diff_plans(old, new, directory).changes
         conn.executemany(
             "INSERT INTO changes (old_edition_id, new_edition_id, seq, entity, change, key, "
