@@ -35,7 +35,7 @@ class LineRules:
             return True
         if self.bare_label(text, block.location, level) or self.value_line(text):
             return True
-        if self.edition_period(text) or self.approval(text):
+        if self.edition_period(text) or self.approval(text) or self._names_current(block, text):
             return True
         if self.p.sections["contact"].search(text):
             self.close_working_group()
@@ -54,19 +54,22 @@ class LineRules:
         }.get(self.mode or "", self._loose_line)
         return handler(block, text)
 
+    def _names_current(self: DeckReader, block: Paragraph | ListItem, text: str) -> bool:
+        """A line that only names the group being read (a small header over each of its
+        slides): it places what follows, which stays where it is."""
+        draft = self.current
+        return isinstance(block, Paragraph) and draft is not None and draft is self.find_group(text)
+
     def _fact_lines(self: DeckReader, block: Paragraph | ListItem) -> list[Paragraph | ListItem]:
         """A block holding two or more "Label: value" facts, one block per fact: lines of a
         text box, or lines a PDF joined into one paragraph."""
         text = block.text
         if self.p.sections["working_group_heading"].match(text):
             return [block]  # "WG1: Title - Leader: X - Status: Y" is read as one working group
-        starts = [
-            found.start()
-            for found in self.label_pattern.finditer(text)
-            if found.start() == 0 or text[found.start()].isupper()
-        ]
-        if len(starts) < 2:
-            return [block]
+        found = [*self.label_pattern.finditer(text), *self._deliverable_labels(text)]
+        starts = sorted({f.start() for f in found if f.start() == 0 or text[f.start()].isupper()})
+        if len(starts) < 2 and not (starts and starts[0] > 0 and self._deliverable_labels(text)):
+            return [block]  # one label: only "Deliverable: X" is cut from the line before it
         cuts = ([0] if starts[0] else []) + starts + [len(text)]
         parts = [squash_spaces(text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
         links = block.content.links
@@ -79,6 +82,17 @@ class LineRules:
             if part
         ]
 
+    def _deliverable_labels(self: DeckReader, text: str) -> list[re.Match[str]]:
+        """Where a "Deliverable:" label starts after a space: a line of its own that a PDF
+        joined to the bold line above it ("Suggested Scope Deliverable: A guide")."""
+        patterns = self.p.sections["deliverable_prefixes"].patterns
+        return [
+            found
+            for pattern in patterns
+            for found in re.finditer(rf"(?<=\s)(?:{pattern.pattern})", text, re.I)
+            if found.group().endswith(":")
+        ]
+
     @cached_property
     def label_pattern(self: DeckReader) -> re.Pattern[str]:
         """Where a fact's label starts a line or follows a space: "... Timeline: 2025"."""
@@ -89,9 +103,11 @@ class LineRules:
         return re.compile(rf"(?:^|(?<=\s))(?:{alternatives})\s*:", re.I)
 
     def _sub_heading(self: DeckReader, block: Paragraph | ListItem, text: str) -> bool:
-        """A bold line, or a short one that no list item holds, may be a section's title."""
+        """A bold line, or a short one that no list item holds, may be a section's title; so may
+        a label with no value after it ("Primary Objective:")."""
         short = len(text) <= MAX_LABEL and not isinstance(block, ListItem)
-        return (block.content.bold or short) and not split_label(text)
+        labelled = split_label(text)
+        return (block.content.bold or short) and not (labelled and labelled[1])
 
     def fact_name(self: DeckReader, label: str) -> str | None:
         """The field a label names ("Co-leads" -> "co-leader"), or None."""
@@ -142,6 +158,9 @@ class LineRules:
         if draft is None:
             self.n.warn("objective before any thematic group", text, block.location)
             return False
+        if block.content.bold and text.endswith(":") and not isinstance(block, ListItem):
+            draft.group.objectives_intro = strip_symbols(text)  # a bold line introducing them
+            return True
         labelled = OBJECTIVE_LABEL.match(text)
         objective = Objective(text, self.objective_kind)
         if labelled:

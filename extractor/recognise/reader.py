@@ -47,6 +47,7 @@ class DeckReader(HeadingRules, LineRules, WorkingGroupRules, TableRules):
         self.usage = Usage()
         self.stage: str | None = None
         self.approved: bool | None = None
+        self.approved_at = 0  # the block that said so
         self.mode: str | None = None
         self.owner: GroupDraft | None = None
         self.name_candidate: tuple[str, Location] | None = None
