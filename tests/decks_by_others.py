@@ -165,9 +165,9 @@ def build_google(markdown: Path, target: Path) -> Path:
         facts = slide(group.name)
         lines = [labelled(label, value, 14) for label, value in values(group)]
         _google_box(facts.shapes, LEFT, Inches(1.4), WIDTH, Inches(5.6), lines, shrink=True)
-        for start in range(0, len(group.rows), 3):
+        for rows in _grid_pages(group.rows):
             grid = slide(f"Thematic Group on {group.name}")
-            _cell_grid(grid.shapes, group, group.rows[start : start + 3])
+            _cell_grid(grid.shapes, rows)
         if group.proposals:
             cards = slide(group.proposals[0].label)
             lines = proposal_lines(group, 14)
@@ -204,22 +204,46 @@ GRID_HEADER = (
 GRID_WIDTHS = (3.0, 2.4, 1.1, 1.3, 2.4, 2.1)
 
 
-def _cell_grid(shapes, group: Group, rows: list[Row]) -> None:
-    """One rectangle per cell, row after row, each row as tall as its longest cell."""
-    top = Inches(1.4)
-    cells = [list(GRID_HEADER[:-1])] + [
-        [f"WG{r.number} - {r.title}", r.leaders, r.timeline, r.publication, "\n".join(r.meetings)]
+def _grid_texts(rows: list[Row]) -> list[list]:
+    """The cells of the grid: its header, then one row per working group."""
+    return [list(GRID_HEADER)] + [
+        [
+            f"WG{r.number} - {r.title}",
+            r.leaders,
+            r.timeline,
+            r.publication,
+            "\n".join(r.meetings),
+            r.status,
+        ]
         for r in rows
     ]
-    for index, texts in enumerate(cells):
-        status = rows[index - 1].status if index else GRID_HEADER[-1]
-        lines = max(
-            (len(str(t)) // int(w * 11) + 1 + str(t).count("\n"))
-            for t, w in zip([*texts, status], GRID_WIDTHS, strict=True)
-        )
-        height = Inches(0.2 * lines + 0.15)
-        left = LEFT
-        for value, width in zip([*texts, status], GRID_WIDTHS, strict=True):
+
+
+def _height(texts: list) -> int:
+    """A row as tall as its longest cell needs, at about 11 characters an inch of width."""
+    lines = max(
+        len(str(t)) // int(w * 11) + 1 + str(t).count("\n")
+        for t, w in zip(texts, GRID_WIDTHS, strict=True)
+    )
+    return Inches(0.2 * lines + 0.15)
+
+
+def _grid_pages(rows: list[Row]) -> list[list[Row]]:
+    """The rows cut into slides, each grid ending above the foot of its slide."""
+    pages: list[list[Row]] = [[]]
+    for row in rows:
+        if pages[-1] and sum(map(_height, _grid_texts([*pages[-1], row]))) > Inches(5.6):
+            pages.append([])
+        pages[-1].append(row)
+    return pages if rows else []
+
+
+def _cell_grid(shapes, rows: list[Row]) -> None:
+    """One rectangle per cell, row after row, each row as tall as its longest cell."""
+    top = Inches(1.4)
+    for index, texts in enumerate(_grid_texts(rows)):
+        height, left = _height(texts), LEFT
+        for value, width in zip(texts, GRID_WIDTHS, strict=True):
             shape = shapes.add_shape(MSO_SHAPE.RECTANGLE, left, top, Inches(width), height)
             shape.fill.background()
             shape.line.color.rgb = _grey()

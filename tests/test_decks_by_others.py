@@ -31,11 +31,6 @@ DATA = Path(__file__).parent / "data"
 EDITIONS = ("2025-2026", "2026-2027")
 # What the LibreOffice exports lose, and why; the rest of their facts must be right.
 PDF_LOSSES = {
-    "google": (
-        "LibreOffice draws the text overflowing a rectangle of fixed height over the one below "
-        "it: the end of a deliverable's title ('...for parking and loading zones') lands in the "
-        "next row of the grid"
-    ),
     "two-content": (
         "a hyphen ending a line inside a compound the deck writes only once ('tree-' "
         "'planting') is taken for hyphenation and dropped"
