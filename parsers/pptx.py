@@ -57,6 +57,8 @@ PARAGRAPH, P_PR, R_PR, TEXT = qn("a:p"), qn("a:pPr"), qn("a:rPr"), qn("a:t")
 LINK, REL_ID = qn("a:hlinkClick"), qn("r:id")
 TABLE_ROW, TABLE_CELL, TABLE_TEXT = qn("a:tr"), qn("a:tc"), qn("a:txBody")
 SHAPE, GRAPHIC_FRAME, TEXT_BODY = qn("p:sp"), qn("p:graphicFrame"), qn("p:txBody")
+P14 = "{http://schemas.microsoft.com/office/powerpoint/2010/main}"
+SECTION, SECTION_SLIDE = f"{P14}section", f"{P14}sldId"
 # The children of a shape tree that python-pptx counts as shapes.
 SHAPE_TAGS = {SHAPE, GROUP, GRAPHIC_FRAME, qn("p:cxnSp"), qn("p:pic"), qn("p:contentPart")}
 TRUE = ("1", "true")
@@ -101,6 +103,7 @@ def parse_pptx(path: Path) -> Deck:
     limit = size[1] * TITLE_ZONE
     pages: list[SlideText] = []
     warnings: list[str] = []
+    sections = _sections(presentation)
     for number, slide in enumerate(presentation.slides, start=1):
         if xml(slide).get("show") in ("0", "false"):
             warnings.append(f"slide {number} is hidden and was skipped")
@@ -117,8 +120,21 @@ def parse_pptx(path: Path) -> Deck:
             ) from err
     _drop_repeated_boxes(pages, size[1])
     slides = _to_slides(pages, size)
+    ids = [slide.slide_id for slide in presentation.slides]
+    for slide in slides:
+        slide.section = sections.get(ids[slide.location.number - 1])
     merge_continued_tables(slides)
     return Deck(slides, describe_source(path, "pptx"), warnings)
+
+
+def _sections(presentation) -> dict[int, str]:
+    """The name of the section each slide is filed under, by slide id (p14:sectionLst)."""
+    found: dict[int, str] = {}
+    for section in xml(presentation).iter(SECTION):
+        for slide in section.iter(SECTION_SLIDE):
+            if slide.get("id", "").isdigit() and section.get("name", "").strip():
+                found[int(slide.get("id"))] = section.get("name").strip()
+    return found
 
 
 def _points(emu: int | None, default: float) -> float:

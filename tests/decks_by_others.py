@@ -8,7 +8,9 @@ layout of its own (samples/secondhand_pptx.py makes the "hand-made" one):
   rectangles, one per cell;
 - `per_wg`: one slide per working group ("WG 4 — title" in the title placeholder, its facts as
   bullets in the body placeholder, every leader on a bullet line of its own), the thematic
-  group named in a small header text box or only by the deck's section;
+  group named in a small header text box or only by the slides before; `sections`: the same,
+  every group's facts first and each group's working groups in a PowerPoint section named
+  after the group, with no other mention of it;
 - `two_content`: the "Two Content" layout (the group's facts left, its working groups listed
   right), working groups as rounded rectangles inside group shapes, one group's table turned
   (working groups as columns) and drawn before the slide's title.
@@ -17,7 +19,7 @@ layout of its own (samples/secondhand_pptx.py makes the "hand-made" one):
 from __future__ import annotations
 
 import sys
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from lxml import etree
@@ -265,39 +267,55 @@ def _grey(level: int = 0x99):
 # 2. One slide per working group
 
 
-def build_per_wg(markdown: Path, target: Path) -> Path:
-    """Title and Content slides: a group's facts, then one slide per working group."""
+def build_per_wg(markdown: Path, target: Path, overview: bool = False) -> Path:
+    """Title and Content slides: a group's facts, then one slide per working group.
+
+    With overview, every group's facts come first, in a section of their own, and each group's
+    working groups follow in a section named after the group, with no other mention of it."""
     ed, prs = edition(markdown), new_deck()
-    leaders = leader_lines(markdown)
     first = prs.slides.add_slide(prs.slide_layouts[TITLE_SLIDE])
     first.shapes.title.text = ed.title
     first.placeholders[1].text = ed.period
-    sections: list[tuple[str, list]] = []
+    sections: list[tuple[str, list]] = [("Overview", [first])]
     stage = None
-    for index, group in enumerate(ed.groups):
+    for group in ed.groups:
         if group.stage != stage:
             stage = group.stage
             divider = prs.slides.add_slide(prs.slide_layouts[SECTION])
             divider.shapes.title.text = STAGES.get(stage or "", "Thematic Groups")
             divider.placeholders[1].text = "Approved" if group.approved else ""
-        slides = [_body_slide(prs, group.name, _fact_bullets(group))]
-        named = index % 2 == 0  # every other group named in a header box, else by section only
-        for row in group.rows:
-            wg = _wg_bullets(row, leaders.get((group.name, row.number), [row.leaders]))
-            out = _body_slide(prs, f"WG {row.number} — {row.title}", wg)
-            if named:
-                header = [para(group.name, 11, bold=True)]
-                text_box(out.shapes, LEFT, Inches(0.05), WIDTH, Inches(0.35), header)
-            slides.append(out)
-        if group.proposals:
-            slides.append(_body_slide(prs, group.proposals[0].label, proposal_lines(group, 16)))
-        if group.objectives or group.deliverables:
-            body = objective_lines(group, 14)
-            slides.append(_body_slide(prs, "Objectives and Expected Deliverables", body))
-        sections.append((group.name, slides))
-    _body_slide(prs, "For more information", contact_lines(ed, 18))
-    _sections(prs, sections)
+            sections[-1][1].append(divider)
+        facts = _body_slide(prs, group.name, _fact_bullets(group))
+        if overview:
+            sections[-1][1].append(facts)
+        else:
+            sections.append((group.name, [facts, *_group_slides(prs, markdown, group)]))
+    if overview:
+        sections += [(g.name, _group_slides(prs, markdown, g, False)) for g in ed.groups]
+    sections.append(("Contacts", [_body_slide(prs, "For more information", contact_lines(ed, 18))]))
+    _sections(prs, [(name, slides) for name, slides in sections if slides])
     return save(prs, target, ed.label)
+
+
+def _group_slides(prs, markdown: Path, group: Group, headers: bool = True) -> list:
+    """One slide per working group (every other group named in a small header box), then
+    its proposed working groups and its objectives."""
+    leaders = leader_lines(markdown)
+    named = headers and edition(markdown).groups.index(group) % 2 == 0
+    slides = []
+    for row in group.rows:
+        wg = _wg_bullets(row, leaders.get((group.name, row.number), [row.leaders]))
+        out = _body_slide(prs, f"WG {row.number} — {row.title}", wg)
+        if named:
+            header = [para(group.name, 11, bold=True)]
+            text_box(out.shapes, LEFT, Inches(0.05), WIDTH, Inches(0.35), header)
+        slides.append(out)
+    if group.proposals:
+        slides.append(_body_slide(prs, group.proposals[0].label, proposal_lines(group, 16)))
+    if group.objectives or group.deliverables:
+        body = objective_lines(group, 14)
+        slides.append(_body_slide(prs, "Objectives and Expected Deliverables", body))
+    return slides
 
 
 def _body_slide(prs, title: str, lines: list[Para]):
@@ -482,4 +500,9 @@ def _turned_table(prs, group: Group) -> None:
     )
 
 
-BUILDERS = {"google": build_google, "per-wg": build_per_wg, "two-content": build_two_content}
+BUILDERS = {
+    "google": build_google,
+    "per-wg": build_per_wg,
+    "sections": partial(build_per_wg, overview=True),
+    "two-content": build_two_content,
+}
