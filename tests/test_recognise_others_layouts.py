@@ -86,6 +86,29 @@ def test_a_table_with_a_working_group_per_column_is_read_turned() -> None:
     assert group.timeline.start_year == 2025  # the group's own facts stay its own
 
 
+def test_a_turned_table_may_give_numbers_and_titles_in_rows_of_their_own() -> None:
+    grid = table(
+        ["No.", "1", "2"],
+        ["Title", "Leak detection", "Smart meters"],
+        ["Lead", "Jane Roe (ITU)", "John Doe (UNECE)"],
+        ["Progress", "Completed", "Ongoing"],
+    )
+    plan = read(("Smart Water", FACTS), ("Thematic Group on Smart Water", [grid]))
+    found = [(wg.number, wg.title, wg.status) for wg in plan.thematic_groups[0].working_groups]
+    assert found == [(1, "Leak detection", "completed"), (2, "Smart meters", "ongoing")]
+
+
+def test_a_two_column_fact_table_is_not_turned() -> None:
+    facts = table(["Leader", "Jane Roe (ITU)"], ["Timeline", "2025-2026"], ["Secretariat", "ITU"])
+    plan = read(("Smart Water", [facts]))
+    [group] = plan.thematic_groups
+    assert ([leader.person_id for leader in group.leaders], group.secretariat) == (
+        ["jane-roe"],
+        ["ITU"],
+    )
+    assert group.working_groups == []
+
+
 def test_a_small_header_naming_the_group_over_each_working_group_slide_is_no_scope() -> None:
     wg1 = [line("Smart Water", bold=True), line("Leader:", bold=True), item("Jane Roe (ITU)", 1)]
     wg2 = [line("Smart Water", bold=True), line("Status: Ongoing")]

@@ -77,11 +77,11 @@ def turned(grid: list[GridRow], normalizer: Normalizer) -> list[GridRow] | None:
     """A table with a working group per column and a field per row ("Leader", "Timeline"),
     turned to have one per row; None for a table not laid out so.
 
-    Its first row names working groups ("WG1 - Title") after the label column, and once
-    turned, its first row is a working-groups header."""
+    Its first row names working groups ("WG1 - Title", "WG1" or "1") after the label column,
+    and once turned, its first row is a working-groups header."""
     pattern = normalizer.profile.working_group_cell
     heads = [clean(c.text) for c in (grid[0].cells[1:] if grid else []) if c and c.text.strip()]
-    if not heads or not all(pattern.match(text) for text in heads):
+    if not heads or not all(pattern.match(text) or NUMBER_CELL.match(text) for text in heads):
         return None
     width = max(len(row.cells) for row in grid)
     columns = []
