@@ -66,9 +66,10 @@ class LineRules:
         text = block.text
         if self.p.sections["working_group_heading"].match(text):
             return [block]  # "WG1: Title - Leader: X - Status: Y" is read as one working group
-        found = [*self.label_pattern.finditer(text), *self._deliverable_labels(text)]
-        starts = sorted({f.start() for f in found if f.start() == 0 or text[f.start()].isupper()})
-        if len(starts) < 2 and not (starts and starts[0] > 0 and self._deliverable_labels(text)):
+        deliverables = [found.start() for found in self.deliverable_label.finditer(text)]
+        found = [f.start() for f in self.label_pattern.finditer(text)] + deliverables
+        starts = sorted({at for at in found if at == 0 or text[at].isupper()})
+        if len(starts) < 2 and not (starts and starts[0] > 0 and deliverables):
             return [block]  # one label: only "Deliverable: X" is cut from the line before it
         cuts = ([0] if starts[0] else []) + starts + [len(text)]
         parts = [squash_spaces(text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
@@ -82,16 +83,13 @@ class LineRules:
             if part
         ]
 
-    def _deliverable_labels(self: DeckReader, text: str) -> list[re.Match[str]]:
+    @cached_property
+    def deliverable_label(self: DeckReader) -> re.Pattern[str]:
         """Where a "Deliverable:" label starts after a space: a line of its own that a PDF
         joined to the bold line above it ("Suggested Scope Deliverable: A guide")."""
         patterns = self.p.sections["deliverable_prefixes"].patterns
-        return [
-            found
-            for pattern in patterns
-            for found in re.finditer(rf"(?<=\s)(?:{pattern.pattern})", text, re.I)
-            if found.group().endswith(":")
-        ]
+        colons = "|".join(p.pattern for p in patterns if p.pattern.endswith(":"))
+        return re.compile(rf"(?<=\s)(?:{colons})" if colons else r"(?!)", re.I)
 
     @cached_property
     def label_pattern(self: DeckReader) -> re.Pattern[str]:
