@@ -161,12 +161,15 @@ class Slide:
     """One slide, page or markdown section: its title and its blocks in reading order.
 
     size is the slide's or page's (width, height) in points; None for formats without pages.
+    section is the name of the part of the deck the slide is filed under (PowerPoint's
+    sections), if the format has them.
     """
 
     title: Heading | None
     blocks: list[Block]
     location: Location
     size: tuple[float, float] | None = None
+    section: str | None = None
 
 
 @dataclass(frozen=True)

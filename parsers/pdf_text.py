@@ -144,7 +144,8 @@ def _detached(bullet: dict, following: dict) -> bool:
 
 
 def paragraphs(found: Iterable[Segment], right: float | None = None) -> list[TextBlock]:
-    """Stack segments into paragraphs: same size, overlapping, at line spacing, no new bullet.
+    """Stack segments into paragraphs: same size, overlapping, at line spacing, no new bullet,
+    not starting left of the bullet that opens the paragraph.
 
     A line opening with a dash after a full line is the wrapped rest of that line, not a new
     bullet ("2024" / "- 2025" in a narrow cell): full means reaching the right edge the text is
@@ -171,13 +172,33 @@ def _continues(block: TextBlock, segment: Segment, right: float | None) -> bool:
         and abs(last.size - size) <= 0.6
         and -SAME_LINE * size < gap <= LINE_GAP * size
         and min(last.x1, segment.x1) > max(last.x0, segment.x0)
+        and not _left_of_bullet(block, segment)
+        and not _new_style(last, segment)
     )
+
+
+def _new_style(last: Segment, segment: Segment) -> bool:
+    """Whether a line set all in bold follows one set all in regular, or the other way round:
+    a paragraph of its own (a title, then "Suggested Scope" in bold), not a wrapped line."""
+    weights = [{is_bold(c) for c in line.chars if c["text"].strip()} for line in (last, segment)]
+    return len(weights[0]) == len(weights[1]) == 1 and weights[0] != weights[1]
+
+
+def _left_of_bullet(block: TextBlock, segment: Segment) -> bool:
+    """Whether a line starts left of the bullet opening the block: the wrapped lines of an
+    item start under its text, or under its bullet, never further left (an unbulleted
+    "Timeline: 2025" after a nested item is a paragraph of its own)."""
+    bullet = block.bullet
+    return bullet is not None and segment.x0 < bullet["x0"] - WORD_GAP * segment.size
 
 
 def _wrapped_dash(block: TextBlock, segment: Segment, right: float | None) -> bool:
     """Whether a dash-led line continues the full line above it."""
     if segment.bullet["text"] not in DASHES:
         return False
+    opening = block.bullet
+    if opening is not None and abs(opening["x0"] - segment.bullet["x0"]) <= WORD_GAP * segment.size:
+        return False  # a dash under the item's own bullet: the next item of the list
     if right is None and len(block.lines) < 2:
         return False
     edge = right if right is not None else max(line.x1 for line in block.lines)
@@ -246,10 +267,27 @@ def _joiner(before: Sequence[dict], following: Sequence[dict], links: Sequence[d
         and after["text"].isalpha()
     )
     if shared is not None and not broken:
-        ending = _word(reversed(before))[::-1]
-        address = "".join(c["text"] for c in [*ending, *_word(following)])
+        ending = "".join(c["text"] for c in _word(reversed(before))[::-1])
+        start = "".join(c["text"] for c in _word(following))
+        address = ending + start
         broken = len(address) > 1 and address.casefold() in shared.casefold()
+        broken = broken or _cut_in_link_text(ending, start, _link_text(last, links))
     return Run("" if broken else " ", is_bold(last) and is_bold(after), shared)
+
+
+def _cut_in_link_text(ending: str, start: str, text: str) -> bool:
+    """Whether a line break falls inside a word of a link's own text (the annotation's
+    Contents, which some producers fill with the linked words): LibreOffice breaks linked text
+    anywhere, "Compendi" "um", where the text says "Compendium"."""
+    words = text.split()
+    return (
+        bool(ending and start)
+        and (ending + start) in text
+        and not any(
+            a.endswith(ending) and b.startswith(start)
+            for a, b in zip(words, words[1:], strict=False)
+        )
+    )
 
 
 def _word(chars: Iterable[dict]) -> list[dict]:
@@ -281,9 +319,19 @@ def _line_runs(chars: Sequence[dict], links: Sequence[dict]) -> list[Run]:
 
 
 def _url(char: dict, links: Sequence[dict]) -> str | None:
+    link = _link(char, links)
+    return link["uri"] if link is not None else None
+
+
+def _link_text(char: dict, links: Sequence[dict]) -> str:
+    link = _link(char, links)
+    return (link.get("contents") or "") if link is not None else ""
+
+
+def _link(char: dict, links: Sequence[dict]) -> dict | None:
     x = (char["x0"] + char["x1"]) / 2
     y = (char["top"] + char["bottom"]) / 2
     for link in links:
         if link["x0"] <= x <= link["x1"] and link["top"] <= y <= link["bottom"]:
-            return link["uri"]
+            return link
     return None

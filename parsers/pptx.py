@@ -23,8 +23,9 @@ from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.spec import GRAPHIC_DATA_URI_TABLE
 
+from parsers.box_grid import GridCell, box_grids
 from parsers.continued import merge_continued_tables
-from parsers.deck import Block, Box, Cell, Deck, Heading, Location, Row, Slide, Table
+from parsers.deck import Block, Box, Cell, Deck, Heading, Location, RichText, Row, Slide, Table
 from parsers.errors import InputError
 from parsers.furniture import Placed, furniture
 from parsers.package import open_presentation
@@ -56,6 +57,8 @@ PARAGRAPH, P_PR, R_PR, TEXT = qn("a:p"), qn("a:pPr"), qn("a:rPr"), qn("a:t")
 LINK, REL_ID = qn("a:hlinkClick"), qn("r:id")
 TABLE_ROW, TABLE_CELL, TABLE_TEXT = qn("a:tr"), qn("a:tc"), qn("a:txBody")
 SHAPE, GRAPHIC_FRAME, TEXT_BODY = qn("p:sp"), qn("p:graphicFrame"), qn("p:txBody")
+P14 = "{http://schemas.microsoft.com/office/powerpoint/2010/main}"
+SECTION, SECTION_SLIDE = f"{P14}section", f"{P14}sldId"
 # The children of a shape tree that python-pptx counts as shapes.
 SHAPE_TAGS = {SHAPE, GROUP, GRAPHIC_FRAME, qn("p:cxnSp"), qn("p:pic"), qn("p:contentPart")}
 TRUE = ("1", "true")
@@ -100,6 +103,7 @@ def parse_pptx(path: Path) -> Deck:
     limit = size[1] * TITLE_ZONE
     pages: list[SlideText] = []
     warnings: list[str] = []
+    sections = _sections(presentation)
     for number, slide in enumerate(presentation.slides, start=1):
         if xml(slide).get("show") in ("0", "false"):
             warnings.append(f"slide {number} is hidden and was skipped")
@@ -116,8 +120,21 @@ def parse_pptx(path: Path) -> Deck:
             ) from err
     _drop_repeated_boxes(pages, size[1])
     slides = _to_slides(pages, size)
+    ids = [slide.slide_id for slide in presentation.slides]
+    for slide in slides:
+        slide.section = sections.get(ids[slide.location.number - 1])
     merge_continued_tables(slides)
     return Deck(slides, describe_source(path, "pptx"), warnings)
+
+
+def _sections(presentation) -> dict[int, str]:
+    """The name of the section each slide is filed under, by slide id (p14:sectionLst)."""
+    found: dict[int, str] = {}
+    for section in xml(presentation).iter(SECTION):
+        for slide in section.iter(SECTION_SLIDE):
+            if slide.get("id", "").isdigit() and section.get("name", "").strip():
+                found[int(slide.get("id"))] = section.get("name").strip()
+    return found
 
 
 def _points(emu: int | None, default: float) -> float:
@@ -190,7 +207,37 @@ def read_slide(slide, styles: DeckStyles, location: Location, title_zone: float)
     if title_unit is not None:
         title = _joined(read.pop(id(title_unit.shape)).items, location, title_unit.box)
     kept = _pruned(units, {key for key, shape in read.items() if shape.items})
-    return SlideText(location, title, [read[id(unit.shape)] for unit in _ordered(kept)])
+    shapes = [read[id(unit.shape)] for unit in _ordered(kept)]
+    return SlideText(location, title, _grid_tables(shapes, location))
+
+
+def _grid_tables(shapes: list[ShapeText], location: Location) -> list[ShapeText]:
+    """Shapes laid edge to edge as a table's cells (parsers.box_grid) read as one table."""
+    grids = box_grids([_grid_box(shape) for shape in shapes])
+    replaced: dict[int, ShapeText | None] = {}
+    for grid in grids:
+        cells = [c.index for row in grid for c in row if c.index is not None]
+        rows = [Row([_grid_cell(shapes, cell) for cell in row], location) for row in grid]
+        box = Box.around(shapes[i].box for i in cells)
+        replaced |= dict.fromkeys(cells)  # a cell's shape is read in its table only
+        replaced[min(cells)] = ShapeText([Table(rows, location, box)], box, False)
+    read = (replaced.get(i, shape) for i, shape in enumerate(shapes))
+    return [shape for shape in read if shape is not None]
+
+
+def _grid_box(shape: ShapeText) -> Box | None:
+    """Where a shape sits, if it is a text box with some text that may be a table's cell."""
+    return shape.box if shape.items and _plain(shape) else None
+
+
+def _grid_cell(shapes: list[ShapeText], cell: GridCell) -> Cell:
+    if cell.index is None:
+        return Cell(RichText(""), cell.span)
+    texts = [item.content for item in shapes[cell.index].items]
+    bold = all(text.bold for text in texts)
+    links = [link for text in texts for link in text.links]
+    content = RichText("\n".join(text.text for text in texts), bold, links)
+    return Cell(content, cell.span, 1, shapes[cell.index].box)
 
 
 def _units(tree: etree._Element, transform: Transform, layout) -> Iterator[_Unit]:
@@ -254,6 +301,9 @@ def _title_unit(units, read: dict[int, ShapeText], styles, layout, title_zone: f
     for unit in leaves:
         if placeholder_kind(unit.shape) in TITLE_TYPES and read[id(unit.shape)].items:
             return unit
+    shapes = [read[id(unit.shape)] for unit in leaves]
+    cells = {c.index for g in box_grids([_grid_box(s) for s in shapes]) for r in g for c in r}
+    leaves = [unit for index, unit in enumerate(leaves) if index not in cells]  # no table's
     best, best_size = None, 0.0
     for unit in leaves:
         shape = unit.shape

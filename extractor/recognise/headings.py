@@ -13,6 +13,7 @@ from extractor.recognise.text import (
     SYMBOLS,
     URL,
     heading_text,
+    split_label,
     strip_symbols,
 )
 from normalizers.text import squash_spaces
@@ -53,6 +54,7 @@ class HeadingRules:
         if self.page_number(text, heading.location):
             return True
         rules = (
+            lambda text, _: self._fact_heading(heading, text),
             self._edition_title,
             lambda text, _: self.edition_period(text),
             self._stage_title,
@@ -89,8 +91,8 @@ class HeadingRules:
         stage = next((s for s, patterns in self.p.stages.items() if patterns.search(text)), None)
         if stage is None:
             return False
-        if stage != self.stage:
-            self.approved = None
+        if stage != self.stage and self.approved_at != self.index - 1:
+            self.approved = None  # unless "Approved" was written just over this title
         self.stage = stage
         reference = self.p.sections["group_reference"].search(text)
         self.reset_context(reference.group("name").strip(SYMBOLS) if reference else None, location)
@@ -105,6 +107,19 @@ class HeadingRules:
 
     def _approval_title(self: DeckReader, text: str, location: Location) -> bool:
         return self.approval(text)
+
+    def _fact_heading(self: DeckReader, heading: Heading, text: str) -> bool:
+        """ "Leader: X" or "Deliverable: X" set larger than the deck's body text (a slide less
+        crowded than the rest, its text not shrunk to fit) is a line all the same."""
+        labelled = split_label(text)
+        if labelled is None or not labelled[1]:
+            return False
+        deliverable = self.p.sections["deliverable_prefixes"].match(text)
+        lines = len(self._fact_lines(heading)) > 1  # "Suggested Scope Deliverable: X" joined
+        if not (deliverable or lines) and self.fact_name(labelled[0]) in (None, "group_name"):
+            return False
+        self.read_line(heading)
+        return True
 
     def section_title(self: DeckReader, text: str, location: Location | None = None) -> bool:
         """A section of the group being read: objectives, deliverables, working groups..."""
@@ -144,7 +159,7 @@ class HeadingRules:
         """A line or heading that only says the groups that follow are approved."""
         if not self.p.approved.equals(text):
             return False
-        self.approved = True
+        self.approved, self.approved_at = True, self.index
         return True
 
     def edition_period(self: DeckReader, text: str) -> bool:

@@ -43,7 +43,7 @@ class LineRules:
             return True
         if self.bare_label(text, block.location, level) or self.value_line(text):
             return True
-        if self.edition_period(text) or self.approval(text):
+        if self.edition_period(text) or self.approval(text) or self._names_current(block, text):
             return True
         if self.p.sections["contact"].search(text):
             self.close_working_group()
@@ -78,19 +78,23 @@ class LineRules:
         out.append(text[cursor:])
         return replace(block, content=replace(block.content, text="".join(out), labels=[]))
 
+    def _names_current(self: DeckReader, block: Paragraph | ListItem, text: str) -> bool:
+        """A line that only names the group being read (a small header over each of its
+        slides): it places what follows, which stays where it is."""
+        draft = self.current
+        return isinstance(block, Paragraph) and draft is not None and draft is self.find_group(text)
+
     def _fact_lines(self: DeckReader, block: Paragraph | ListItem) -> list[Paragraph | ListItem]:
         """A block holding two or more "Label: value" facts, one block per fact: lines of a
         text box, or lines a PDF joined into one paragraph."""
         text = block.text
         if self.p.sections["working_group_heading"].match(text):
             return [block]  # "WG1: Title - Leader: X - Status: Y" is read as one working group
-        starts = [
-            found.start()
-            for found in self.label_pattern.finditer(text)
-            if found.start() == 0 or text[found.start()].isupper()
-        ]
-        if len(starts) < 2:
-            return [block]
+        deliverables = [found.start() for found in self.deliverable_label.finditer(text)]
+        found = [f.start() for f in self.label_pattern.finditer(text)] + deliverables
+        starts = sorted({at for at in found if at == 0 or text[at].isupper()})
+        if len(starts) < 2 and not (starts and starts[0] > 0 and deliverables):
+            return [block]  # one label: only "Deliverable: X" is cut from the line before it
         cuts = ([0] if starts[0] else []) + starts + [len(text)]
         parts = [squash_spaces(text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
         links = block.content.links
@@ -102,6 +106,14 @@ class LineRules:
             for part in parts
             if part
         ]
+
+    @cached_property
+    def deliverable_label(self: DeckReader) -> re.Pattern[str]:
+        """Where a "Deliverable:" label starts after a space: a line of its own that a PDF
+        joined to the bold line above it ("Suggested Scope Deliverable: A guide")."""
+        patterns = self.p.sections["deliverable_prefixes"].patterns
+        colons = "|".join(p.pattern for p in patterns if p.pattern.endswith(":"))
+        return re.compile(rf"(?<=\s)(?:{colons})" if colons else r"(?!)", re.I)
 
     @cached_property
     def label_pattern(self: DeckReader) -> re.Pattern[str]:

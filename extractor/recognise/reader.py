@@ -27,9 +27,14 @@ GROUP_NAME = "group_name"  # the fact that names the group of the facts that fol
 WORKING_GROUPS = "working_groups"  # the fact over a group's working groups
 
 
-def items(deck: Deck) -> Iterator[Block]:
-    """Every block of the deck in order, each slide's title first."""
+def items(deck: Deck) -> Iterator[Block | tuple[str, Location]]:
+    """Every block of the deck in order, each slide's title first, and the name of each
+    section of the deck where it starts."""
+    section = None
     for slide in deck.slides:
+        if slide.section != section and slide.section:
+            yield slide.section, slide.location
+        section = slide.section
         if slide.title is not None:
             yield slide.title
         yield from slide.blocks
@@ -47,6 +52,7 @@ class DeckReader(HeadingRules, LineRules, WorkingGroupRules, TableRules):
         self.usage = Usage()
         self.stage: str | None = None
         self.approved: bool | None = None
+        self.approved_at = 0  # the block that said so
         self.mode: str | None = None
         self.owner: GroupDraft | None = None
         self.name_candidate: tuple[str, Location] | None = None
@@ -68,6 +74,9 @@ class DeckReader(HeadingRules, LineRules, WorkingGroupRules, TableRules):
     def read(self, deck: Deck) -> None:
         """Read every block of the deck."""
         for block in items(deck):
+            if isinstance(block, tuple):
+                self.enter_section(*block)
+                continue
             self.index += 1
             if not isinstance(block, Paragraph | ListItem):
                 self.pending.clear()
@@ -153,6 +162,15 @@ class DeckReader(HeadingRules, LineRules, WorkingGroupRules, TableRules):
         self.name_candidate = candidate
         if candidate is not None:
             self.close_working_group()
+
+    def enter_section(self, name: str, location: Location) -> None:
+        """A section of the deck named after a group read before holds that group's slides
+        (its working groups, one slide each, after every group's facts); other section names
+        ("Introduction", "Annex") say nothing."""
+        known = self.find_group(name)
+        if known is not None and known is not self.current:
+            self.reset_context(None, location)
+            self.owner = known
 
     def reset_context(self, reference: str | None, location: Location) -> None:
         """A new section of the deck: forget the open group name, mode and working group."""

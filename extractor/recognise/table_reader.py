@@ -14,6 +14,7 @@ from extractor.recognise.tables import (
     find_header,
     read_working_group,
     table_grid,
+    turned,
     unknown_columns,
 )
 from extractor.recognise.text import strip_symbols
@@ -35,6 +36,7 @@ class TableRules:
     def read_table(self: DeckReader, table: Table) -> None:
         """Read a table; every row is counted as used or not."""
         grid = table_grid(table)
+        grid = turned(grid, self.n) or grid
         if self._fact_table(grid) or self._fact_row_table(grid):
             return
         header = find_header(grid, self.n)

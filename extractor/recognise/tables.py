@@ -73,6 +73,26 @@ def table_grid(table: Table) -> list[GridRow]:
     return grid
 
 
+def turned(grid: list[GridRow], normalizer: Normalizer) -> list[GridRow] | None:
+    """A table with a working group per column and a field per row ("Leader", "Timeline"),
+    turned to have one per row; None for a table not laid out so.
+
+    Its first row names working groups ("WG1 - Title", "WG1" or "1") after the label column,
+    and once turned, its first row is a working-groups header."""
+    pattern = normalizer.profile.working_group_cell
+    heads = [clean(c.text) for c in (grid[0].cells[1:] if grid else []) if c and c.text.strip()]
+    if not heads or not all(pattern.match(text) or NUMBER_CELL.match(text) for text in heads):
+        return None
+    width = max(len(row.cells) for row in grid)
+    columns = []
+    for index in range(width):
+        cells = [row.cells[index] if index < len(row.cells) else None for row in grid]
+        distinct = [c for position, c in enumerate(cells) if c and c not in cells[:position]]
+        columns.append(GridRow(cells, Row(distinct, grid[0].source.location)))
+    header = find_header(columns, normalizer)
+    return columns if header is not None and header[0] == 0 else None
+
+
 def _carry(carried: dict[int, tuple[Cell, int]], column: int, cell: Cell, left: int):
     rest = dict(carried)
     if left > 0:

@@ -14,6 +14,7 @@ from extractor.model.plan import SourceRef, WorkingGroup, WorkingGroupStatus
 from extractor.profile.phrases import clean
 from extractor.recognise.drafts import WorkingGroupDraft
 from extractor.recognise.text import BARE_NUMBER, split_label, trailing_parenthesis
+from extractor.recognise.usage import text_chars
 from parsers.deck import ListItem, Location, Paragraph
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class WorkingGroupRules:
             return False
         if self.deliverable_prefix(text, block.location):
             return True
-        if not working.wg.title and isinstance(block, Paragraph):
+        if not working.wg.title and (isinstance(block, Paragraph) or _first_line(working)):
             working.wg.title = text
         else:
             working.wg.scope.append(text)
@@ -86,6 +87,7 @@ class WorkingGroupRules:
         self: DeckReader, text, found, location: Location, level: int | None, links=()
     ) -> bool:
         number = int(found.group("number"))
+        self._badge(number)
         rest = LEADING_SEPARATORS.sub("", text[found.end() :]).strip()
         if rest == found.group("number"):
             rest = ""  # a tile's label and number read as one line
@@ -99,6 +101,18 @@ class WorkingGroupRules:
             own = [link for link in links if link.text in value]  # "Status: Done <link>"
             working.add(name, value, location, -1 if level is None else level, own)
         return True
+
+    def _badge(self: DeckReader, number: int) -> None:
+        """The working group's number in a badge just before it (a circle beside its card) was
+        not understood alone: it is now, and its warning goes."""
+        candidate = self.name_candidate
+        if candidate is not None and candidate[0] == str(number):
+            self.name_candidate = None
+        loose = self.loose
+        if loose is not None and loose[0] == self.index - 1 and loose[1] == str(number):
+            self.n.warnings.remove(loose[3])
+            self.usage.reuse(text_chars(loose[1]))
+            self.loose = None
 
     def open_working_group(
         self: DeckReader, number: int, title: str, location: Location, level: int | None
@@ -126,6 +140,13 @@ class WorkingGroupRules:
 
 
 WG_MODES = ("proposed", "working_groups")
+
+
+def _first_line(working: WorkingGroupDraft) -> bool:
+    """Whether nothing was read yet under a working group a heading or a line opened: its
+    first line, bulleted or not, is its title ("Working Group 3" then "• Port Data")."""
+    wg = working.wg
+    return working.level < 0 and not (wg.scope or wg.deliverables or working.facts)
 
 
 def _opens(rest: str, found: re.Match) -> bool:
