@@ -51,4 +51,4 @@ def row_chars(row: GridRow) -> int:
 
 def text_chars(text: str) -> int:
     """The characters of a text, spaces aside."""
-    return sum(not ch.isspace() for ch in text)
+    return len("".join(text.split()))  # split() cuts at exactly the str.isspace() characters
