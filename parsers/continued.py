@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.deck import Cell, Row, Slide, Table
+from parsers.deck import Cell, Link, RichText, Row, Slide, Table
 from parsers.runs import WHITESPACE
 
 CONTINUED = re.compile(
@@ -13,6 +13,9 @@ CONTINUED = re.compile(
 # "(2/3)", "[2 of 3]": the part of a table a slide shows
 PART = re.compile(r"[\s,:;–—-]*[(\[]\s*(\d{1,2})\s*(?:/|of)\s*\d{1,2}\s*[)\]]\s*$", re.I)
 COLUMN_ALIGN = 3.0  # points: column edges this close are at the same place
+# points: below a row broken at a page's foot, what is left over the bottom margin (as wide
+# as the top margin) is less than the two lines of text that did not fit
+PAGE_FOOT_SLACK = 24.0
 
 
 def merge_continued_tables(slides: list[Slide]) -> None:
@@ -32,6 +35,9 @@ def merge_continued_tables(slides: list[Slide]) -> None:
         merged = bool(previous and table and _continues(*previous, slide, table))
         if merged:
             rows = table.rows[1:] if _same_header(previous[1], table) else table.rows
+            if _broken_row(previous[1], rows, slide.size):
+                _join_row(previous[1].rows[-1], rows[0])
+                rows = rows[1:]
             previous[1].rows.extend(rows)
             slide.blocks.pop(0)
         if slide.blocks:
@@ -87,6 +93,54 @@ def _continues(first_slide: Slide, first: Table, slide: Slide, table: Table) -> 
         and _same_columns(first, table)
         and not _own_header(first, table)
     )
+
+
+def _broken_row(table: Table, rows: list[Row], size: tuple[float, float] | None) -> bool:
+    """Whether rows[0] is the rest of the table's last row, broken at the foot of its page as
+    word processors break rows: the table's text ran down to the page's bottom margin (taken as
+    wide as the top margin the rest starts under), and the rest leaves empty a column that every
+    other body row of the table fills."""
+    if not rows or size is None:
+        return False
+    last, rest = table.rows[-1], rows[0]
+    bottom, top = _edge(last, bottom=True), _edge(rest, bottom=False)
+    if bottom is None or top is None or size[1] - bottom > top + PAGE_FOOT_SLACK:
+        return False
+    others = [*table.rows[1:], *rows[1:]]
+    width = len(rest.cells)
+    if len(others) < 3 or any(len(row.cells) != width for row in others):
+        return False
+    return any(
+        not rest.cells[i].text.strip() and all(row.cells[i].text.strip() for row in others)
+        for i in range(width)
+    )
+
+
+def _edge(row: Row, bottom: bool) -> float | None:
+    boxes = [cell.box for cell in row.cells if cell.box is not None]
+    if not boxes:
+        return None
+    return max(b.bottom for b in boxes) if bottom else min(b.top for b in boxes)
+
+
+def _join_row(row: Row, rest: Row) -> None:
+    """Append the rest of a broken row to it, cell by cell, as a wrapped line is joined."""
+    for cell, more in zip(row.cells, rest.cells, strict=False):
+        if not more.text.strip():
+            continue
+        if not cell.text.strip():
+            cell.content, cell.box = more.content, more.box
+            continue
+        a, b = cell.content, more.content
+        links = list(a.links)
+        for link in b.links:  # a link broken with the row is one link
+            if links and links[-1].url == link.url:
+                links[-1] = Link(f"{links[-1].text} {link.text}", link.url)
+            else:
+                links.append(link)
+        cell.content = RichText(
+            f"{a.text} {b.text}", a.bold and b.bold, links, [*a.labels, *b.labels]
+        )
 
 
 def marked_continued(title: str) -> bool:

@@ -1,9 +1,9 @@
 """A plan typed in Word and saved as PDF by a word processor (tests/data/make_word_pdf.py).
 
-Its tables have narrow columns and rows broken across pages, as word processors break them:
-the part of a row at the top of the next page is read today as a row of its own, and long
-words of narrow cells are broken with no hyphen. Until that is understood the plan must still
-keep every working group under its own id, and lose or garble few facts.
+Its tables have narrow columns and rows broken across pages, as word processors break them
+(tests/test_broken_rows.py: the rest of a row joins it). Still not understood: long words of
+narrow cells broken with no hyphen, and a paragraph broken across pages. Until then the plan
+must keep every working group under its own id, and lose or garble few facts.
 """
 
 from __future__ import annotations
@@ -48,13 +48,14 @@ def test_every_working_group_keeps_its_id() -> None:
 def test_few_facts_are_lost_or_garbled() -> None:
     markdown, word = plans()
     found = score(plan_facts(markdown), plan_facts(word))
-    assert found.recall >= 0.94 and found.precision >= 0.95, found  # 0.947 and 0.961 today
+    assert found.recall >= 0.97 and found.precision >= 0.97, found  # 0.979 and 0.982 today
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="a table row broken across pages is read as two rows (4 rows here), and long words "
-    "of narrow cells are broken with no hyphen ('Intergenerationa' 'l')",
+    reason="long words of narrow cells are broken with no hyphen ('Intergenerationa' 'l'), a "
+    "scope broken across pages loses its second part, and a status cell with a linked "
+    "deliverable title loses its link",
 )
 def test_the_word_pdf_gives_the_markdown_plan() -> None:
     markdown, word = plans()
