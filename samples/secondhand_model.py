@@ -190,20 +190,6 @@ def _clean_status(content: RichText) -> RichText:
     return RichText(squash_spaces(content.text), False, links)
 
 
-def link_pieces(content: RichText) -> list[tuple[str, str | None]]:
-    """The text cut into plain pieces and link pieces (with their targets), in order."""
-    pieces: list[tuple[str, str | None]] = []
-    rest = content.text
-    for link in content.links:
-        at = rest.find(link.text)
-        if at < 0:
-            continue
-        pieces += [(rest[:at], None), (link.text, link.url)]
-        rest = rest[at + len(link.text) :]
-    pieces.append((rest, None))
-    return [(text, url) for text, url in pieces if text]
-
-
 def fact_label(name: str) -> str:
     """The deck's own label of a fact."""
     return FACT_LABELS[name]

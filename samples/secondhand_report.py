@@ -35,7 +35,8 @@ from reportlab.platypus import (
 
 from parsers.deck import RichText
 
-from secondhand_model import Edition, Group, Proposal, Row, fact_label, link_pieces
+from rendition import link_pieces
+from secondhand_model import Edition, Group, Proposal, Row, fact_label
 
 PAGE_W, PAGE_H = A4
 MARGIN = 2.2 * cm

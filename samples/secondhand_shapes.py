@@ -17,7 +17,7 @@ from pptx.util import Emu, Inches, Pt
 
 from parsers.deck import RichText
 
-from secondhand_model import link_pieces
+from rendition import link_pieces
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)

@@ -14,7 +14,8 @@ from html import escape
 
 from parsers.deck import RichText
 
-from secondhand_model import Edition, Group, Proposal, Row, fact_label, link_pieces
+from rendition import link_pieces
+from secondhand_model import Edition, Group, Proposal, Row, fact_label
 
 STAGES = {"ongoing": "Ongoing Thematic Groups", "new": "New Thematic Groups"}
 STYLE = """

@@ -25,7 +25,8 @@ from textdeck_markdown import STAGES, build_markdown, label  # noqa: E402
 
 from parsers.deck import RichText  # noqa: E402
 
-from secondhand_model import Edition, Group, Proposal, Row, link_pieces  # noqa: E402
+from rendition import link_pieces  # noqa: E402
+from secondhand_model import Edition, Group, Proposal, Row  # noqa: E402
 
 WORD_HEAD = """<html xmlns:v="urn:schemas-microsoft-com:vml"
 xmlns:o="urn:schemas-microsoft-com:office:office"

@@ -28,7 +28,8 @@ sys.path.insert(0, str(SAMPLES))
 
 from parsers.deck import RichText  # noqa: E402
 
-from secondhand_model import Edition, Group, Proposal, Row, link_pieces  # noqa: E402
+from rendition import link_pieces  # noqa: E402
+from secondhand_model import Edition, Group, Proposal, Row  # noqa: E402
 
 STAGES = {"ongoing": "Ongoing Thematic Groups", "new": "New Thematic Groups"}
 # Other words for each fact, all of them in the profile, and the forms a label is written in.
