@@ -18,7 +18,7 @@ COLUMN_ALIGN = 3.0  # points: column edges this close are at the same place
 PAGE_FOOT_SLACK = 24.0
 
 
-def merge_continued_tables(slides: list[Slide]) -> None:
+def merge_continued_tables(slides: list[Slide], line_break: str = " ") -> None:
     """Append each table that continues the previous slide's last table to that table.
 
     A table continues another when it opens its slide, has as many columns, and either repeats
@@ -27,6 +27,8 @@ def merge_continued_tables(slides: list[Slide]) -> None:
     columns at the same places on a slide without a title of its own (a report page) or under
     the same title, and does not open with a header of its own. A repeated header row is
     dropped. Merged rows keep their own location, and their cells their boxes on that slide.
+    A row broken at a page's foot joins its rest, the two parts of a cell joined as the format
+    joins a cell's wrapped lines: line_break between two letters (a word may be cut there).
     """
     adopt_stranded_headers(slides)
     previous: tuple[Slide, Table] | None = None
@@ -36,7 +38,7 @@ def merge_continued_tables(slides: list[Slide]) -> None:
         if merged:
             rows = table.rows[1:] if _same_header(previous[1], table) else table.rows
             if _broken_row(previous[1], rows, slide.size):
-                _join_row(previous[1].rows[-1], rows[0])
+                _join_row(previous[1].rows[-1], rows[0], line_break)
                 rows = rows[1:]
             previous[1].rows.extend(rows)
             slide.blocks.pop(0)
@@ -123,7 +125,7 @@ def _edge(row: Row, bottom: bool) -> float | None:
     return max(b.bottom for b in boxes) if bottom else min(b.top for b in boxes)
 
 
-def _join_row(row: Row, rest: Row) -> None:
+def _join_row(row: Row, rest: Row, line_break: str) -> None:
     """Append the rest of a broken row to it, cell by cell, as a wrapped line is joined."""
     for cell, more in zip(row.cells, rest.cells, strict=False):
         if not more.text.strip():
@@ -135,12 +137,16 @@ def _join_row(row: Row, rest: Row) -> None:
         links = list(a.links)
         for link in b.links:  # a link broken with the row is one link
             if links and links[-1].url == link.url:
-                links[-1] = Link(f"{links[-1].text} {link.text}", link.url)
+                links[-1] = Link(_joined(links[-1].text, link.text, line_break), link.url)
             else:
                 links.append(link)
-        cell.content = RichText(
-            f"{a.text} {b.text}", a.bold and b.bold, links, [*a.labels, *b.labels]
-        )
+        text = _joined(a.text, b.text, line_break)
+        cell.content = RichText(text, a.bold and b.bold, links, [*a.labels, *b.labels])
+
+
+def _joined(left: str, right: str, line_break: str) -> str:
+    between = line_break if left[-1:].isalpha() and right[:1].isalpha() else " "
+    return f"{left}{between}{right}"
 
 
 def marked_continued(title: str) -> bool:

@@ -21,7 +21,7 @@ from parsers.continued import merge_continued_tables
 from parsers.deck import Block, Box, Deck, Heading, Location, Slide, Table
 from parsers.errors import InputError
 from parsers.furniture import EDGE, Placed, furniture
-from parsers.hyphens import settle_hyphens
+from parsers.hyphens import LINE_BREAK, settle_hyphens
 from parsers.pdf_links import page_links
 from parsers.pdf_open import MAX_PAGES, open_pdf, read_pages
 from parsers.pdf_tables import FoundTable, aligned_tables, rule_tables, ruled_tables
@@ -67,7 +67,7 @@ def parse_pdf(path: Path, password: str | None = None, max_pages: int = MAX_PAGE
     body = body_size(i for page in pages for i in page.items if isinstance(i, StyledParagraph))
     _drop_furniture(pages, body)
     slides = _to_slides(pages, body)
-    merge_continued_tables(slides)
+    merge_continued_tables(slides, LINE_BREAK)
     deck = Deck(slides, describe_source(path, "pdf"), warnings)
     settle_hyphens(deck)
     return deck

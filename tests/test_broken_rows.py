@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from parsers.continued import merge_continued_tables
 from parsers.deck import Box, Cell, Link, Location, RichText, Row, Slide, Table
+from parsers.hyphens import LINE_BREAK, settle
 
 A4 = (595.0, 842.0)
 EDGES = (50, 200, 300, 545)  # three columns: title, leader, status
@@ -76,3 +77,13 @@ def test_a_link_broken_with_its_row_is_one_link() -> None:
     cell = slides[0].blocks[0].rows[3].cells[2]
     assert cell.text == "Kick off Guide to smart lighting"
     assert cell.content.links == [Link("Guide to smart lighting", url)]
+
+
+def test_a_word_cut_by_the_page_break_is_settled_as_a_wrapped_line_is() -> None:
+    slides = _table(812, ["um of Plans", "(Amman)", ""])
+    slides[0].blocks[0].rows[-1].cells[0].content = RichText("WG3 - Compendi")
+    merge_continued_tables(slides, LINE_BREAK)
+    title = slides[0].blocks[0].rows[3].cells[0].text
+    assert title == f"WG3 - Compendi{LINE_BREAK}um of Plans"
+    assert settle(title, {"compendium"}) == "WG3 - Compendium of Plans"
+    assert settle(title, set()) == "WG3 - Compendi um of Plans"  # no evidence: a space
