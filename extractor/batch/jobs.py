@@ -117,12 +117,7 @@ def too_little_plan(plan: Plan, profile: Profile) -> str | None:
 
 def job_profile(job: Job) -> Profile:
     """The job's profile, from this process's cache while its files are unchanged."""
-    return settings_profile(job.settings)
-
-
-def settings_profile(settings: Settings) -> Profile:
-    """A run's profile, from this process's cache while its files are unchanged."""
-    return files_profile(settings.profile, settings.aliases)
+    return files_profile(job.settings.profile, job.settings.aliases)
 
 
 def files_profile(path: Path, aliases: tuple[Path, ...] = ()) -> Profile:

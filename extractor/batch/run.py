@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from extractor.batch.commit import Committer
-from extractor.batch.jobs import Job, Outcome, Settings, run_job, settings_profile
+from extractor.batch.jobs import Job, Outcome, Settings, files_profile, run_job
 from extractor.batch.manifest import (
     MANIFEST,
     Entry,
@@ -137,7 +137,7 @@ def run_batch(
         outdir,
         options.formats,
         echo or (lambda text, err: None),
-        lambda: settings_profile(settings).directory,
+        lambda: files_profile(settings.profile, settings.aliases).directory,
     )
     if "sqlite" in options.formats and (outdir / STORE).exists():
         committer.store()  # a store that cannot be used stops the run before it starts
