@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import shutil
 import sqlite3
@@ -18,9 +17,8 @@ from extractor.batch.sandbox import MB
 from extractor.model.load import load_plan
 from extractor.model.plan import Plan
 from extractor.profile.load import ProfileError
-from extractor.writers.atomic import carry_over, write_text
-from extractor.writers.edition import staged_copy, staged_edition, staged_folder
-from extractor.writers.ics import CALENDAR, meetings_ics, previous_calendar
+from extractor.writers.edition import staged_copy, staged_edition
+from extractor.writers.ics import previous_calendar
 from extractor.writers.store import STORE, StoreError, importing, open_store, stored_sources
 
 if TYPE_CHECKING:
@@ -191,8 +189,10 @@ class Committer:
                 self._note_created(moved)
                 moving = staged_copy(self.outdir / edition, self.outdir / moved)
                 staged.append(stack.enter_context(moving))
-                fill = functools.partial(self._fill_promoted, self.outdir / source, plan)
-                staged.append(stack.enter_context(staged_folder(self.outdir / edition, fill)))
+                promoting = staged_copy(
+                    self.outdir / source, self.outdir / edition, plan, self._calendar_before
+                )
+                staged.append(stack.enter_context(promoting))
             if "sqlite" in self.formats:
                 stack.enter_context(importing(self.store(), plan, self.directory()))
             for folder_staged in staged:
@@ -227,14 +227,6 @@ class Committer:
             return load_plan(path)
         except (OSError, ValueError, TypeError, KeyError) as err:
             raise StoreError(f"{path} cannot be read back ({err})") from err
-
-    def _fill_promoted(self, source: Path, plan: Plan, staging: Path) -> None:
-        """A promoted rendition's folder, its calendar carrying on the edition's from before."""
-        carry_over(source, staging)
-        calendar = staging / CALENDAR
-        if calendar.is_file():  # a hard link to the source's: replaced, not written through
-            previous = self._calendar_before(self.outdir / plan.edition.id)
-            write_text(calendar, meetings_ics(plan, previous))
 
     def _note_created(self, folder: str) -> None:
         if not (self.outdir / folder).exists():

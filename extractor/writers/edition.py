@@ -12,9 +12,9 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from extractor.model.plan import Plan
-from extractor.writers.atomic import carry_over, restore_dir, staging_dir, swap_dir
+from extractor.writers.atomic import carry_over, restore_dir, staging_dir, swap_dir, write_text
 from extractor.writers.files import WRITERS, render_files
-from extractor.writers.ics import previous_calendar, with_previous_calendar
+from extractor.writers.ics import CALENDAR, meetings_ics, previous_calendar, with_previous_calendar
 
 
 class StagedEdition:
@@ -68,9 +68,24 @@ def staged_edition(
     return staged_folder(target, fill)
 
 
-def staged_copy(source: Path, target: Path) -> AbstractContextManager[StagedEdition]:
-    """A copy of the folder source staged beside target (a rendition moved aside); as above."""
-    return staged_folder(target, lambda staging: carry_over(source, staging))
+def staged_copy(
+    source: Path,
+    target: Path,
+    plan: Plan | None = None,
+    calendar: Callable[[Path], str | None] = previous_calendar,
+) -> AbstractContextManager[StagedEdition]:
+    """A copy of the folder source staged beside target (a rendition moved aside or in); as above.
+
+    With source's plan, its meetings.ics is made again to carry on calendar(target).
+    """
+
+    def fill(staging: Path) -> None:
+        carry_over(source, staging)
+        ics = staging / CALENDAR
+        if plan is not None and ics.is_file():  # a hard link to source's: replaced, not written
+            write_text(ics, meetings_ics(plan, calendar(target)))
+
+    return staged_folder(target, fill)
 
 
 @contextmanager
